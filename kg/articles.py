@@ -1,0 +1,108 @@
+"""Article files (the contract of DESIGN.md): an optional ``key: value`` header, a blank
+line, then the body. Offsets in extraction output index the body exactly as the file holds it.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date as _date
+from pathlib import Path
+from typing import Optional
+
+from kg.errors import ArticleError
+
+HEADER_KEYS = ("date", "title", "outlet", "author", "url")
+_HEADER_LINE = re.compile(r"^([A-Za-z_]+):[ \t]*(.*)$")
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_ARTICLE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    body: str
+    date: Optional[str] = None
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    author: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None   # the file it came from
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.body.strip().encode("utf-8")).hexdigest()
+
+
+def check_date(value: str, where: str) -> Optional[str]:
+    """An ISO 8601 date at year, month or day precision, or None for ``unknown``."""
+    value = value.strip()
+    if value.lower() in ("", "unknown"):
+        return None
+    if not _ISO_DATE.match(value):
+        raise ArticleError(f"{where}: date {value!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD) or 'unknown'")
+    parts = [int(p) for p in value.split("-")]
+    try:
+        _date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError as exc:
+        raise ArticleError(f"{where}: date {value!r} does not exist ({exc})") from None
+    return value
+
+
+def parse_article(text: str, article_id: str, source: Optional[str] = None,
+                  date: Optional[str] = None) -> Article:
+    """Split the header from the body. ``date`` fills in when the header has none."""
+    where = source or article_id
+    if "\x00" in text:
+        raise ArticleError(f"{where}: looks like a binary file (it holds NUL bytes), not article text")
+    text = text.lstrip("\ufeff")
+    meta: dict[str, str] = {}
+    lines = text.split("\n")
+    body_start = 0
+    for number, line in enumerate(lines):
+        if line.strip() == "":
+            if meta:
+                body_start = sum(len(x) + 1 for x in lines[: number + 1])
+            break
+        match = _HEADER_LINE.match(line.rstrip("\r"))
+        if not match or match.group(1).lower() not in HEADER_KEYS:
+            meta = {}
+            break
+        key = match.group(1).lower()
+        if key in meta:
+            raise ArticleError(f"{where}, line {number + 1}: header key {key!r} given twice")
+        meta[key] = match.group(2).strip()
+    else:
+        if meta:  # a file that is all header and no body
+            body_start = len(text)
+    body = text[body_start:] if meta else text
+    header_date = check_date(meta["date"], f"{where}, header 'date'") if "date" in meta else None
+    if date is not None:
+        date = check_date(date, "--date")
+    return Article(
+        id=article_id, body=body, date=header_date or date, title=meta.get("title") or None,
+        outlet=meta.get("outlet") or None, author=meta.get("author") or None,
+        url=meta.get("url") or None, source=source,
+    )
+
+
+def read_article(path: Path, date: Optional[str] = None) -> Article:
+    """Read one article file, with a clear error for what is not UTF-8 text."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"{path}: {size} bytes is larger than the {MAX_ARTICLE_BYTES} bytes an article may have")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise ArticleError(
+                f"{path}, line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start});"
+                " convert it with e.g. `iconv -f latin1 -t utf-8`") from None
+    return parse_article(text, path.stem, source=str(path), date=date)
