@@ -1,0 +1,320 @@
+"""``kg build``: workspace in, graph and outputs out, all or nothing.
+
+The new store and outputs are written in a staging folder under ``build/`` and moved into place
+only when everything succeeded: a bad file, a crash or a kill midway leaves the last good
+``build/`` as it was. A lock file keeps two builds of one workspace from interleaving.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+import pyoxigraph as ox
+
+from kg import iris
+from kg.articles import Article, read_article
+from kg.derive import derive
+from kg.errors import KGError, OutputError, StoreError
+from kg.namespace import DDKG, OA
+from kg.store import OxigraphStore
+from kg.to_rdf import article_quads, decimal, extraction_quads, integer, oa, term
+from kg.validate import ONTOLOGY_GRAPH, Violation, validate
+from kg.workspace import Workspace
+
+ARTICLES_GRAPH = iris.graph_iri("articles")
+STORE_LINK = "store"
+STORES_DIR = ".stores"
+LOCK_FILE = ".lock"
+OUTPUT_FILES = ("kg.ttl", "kg.trig", "graph.html", "summary.json", "validation.txt")
+
+
+@dataclass
+class BuildOptions:
+    store_kind: str = "disk"          # "disk" or "memory"
+    workers: int = 1
+    validate: bool = True
+    extract: bool = True
+    html: bool = True
+    lock_timeout: float = 30.0
+    progress: Optional[Callable[[str], None]] = None
+
+
+@dataclass
+class BuildSummary:
+    triples: int = 0
+    graphs: dict[str, int] = field(default_factory=dict)
+    entities: dict[str, int] = field(default_factory=dict)
+    events: dict[str, int] = field(default_factory=dict)
+    relations: dict[str, int] = field(default_factory=dict)
+    articles: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "triples": self.triples, "graphs": self.graphs, "entities": self.entities,
+            "events": self.events, "relations": self.relations, "articles": self.articles,
+            "duplicates": [{"file": a, "same_as": b} for a, b in self.duplicates],
+            "violations": [str(v) for v in self.violations], "outputs": self.outputs,
+        }
+
+
+def build(workspace: Workspace, options: Optional[BuildOptions] = None) -> BuildSummary:
+    """Build the graph of ``workspace`` and swap it into ``build/`` only when all went well."""
+    from filelock import FileLock, Timeout
+
+    options = options or BuildOptions()
+    started = time.perf_counter()
+    build_dir = workspace.build_dir
+    try:
+        build_dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(build_dir / LOCK_FILE), timeout=options.lock_timeout)
+        lock.acquire()
+    except Timeout:
+        raise StoreError(
+            f"another kg build holds {build_dir / LOCK_FILE}; waited {options.lock_timeout:.0f} s. "
+            "Wait for it to finish (or pass a longer --lock-timeout)") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write to {build_dir}: {exc.strerror or exc}") from None
+    staging = build_dir / f".staging-{os.getpid()}-{time.time_ns()}"
+    try:
+        _clean_stale(build_dir)
+        staging.mkdir()
+        summary = _build_into(workspace, staging, options)
+        summary.outputs = _swap_in(staging, build_dir, options)
+        summary.seconds = time.perf_counter() - started
+        return summary
+    except OSError as exc:
+        raise OutputError(f"cannot write the build outputs in {build_dir}: {exc.strerror or exc}; "
+                          "the previous outputs are unchanged") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        lock.release()
+
+
+def _say(options: BuildOptions, message: str) -> None:
+    if options.progress:
+        options.progress(message)
+
+
+def _build_into(workspace: Workspace, staging: Path, options: BuildOptions) -> BuildSummary:
+    store = OxigraphStore(staging / "store" if options.store_kind == "disk" else None)
+    summary = BuildSummary()
+
+    _say(options, "loading the ontology")
+    for path in workspace.ontology_files():
+        store.load_file(path, ONTOLOGY_GRAPH)
+    _say(options, "loading curated facts")
+    for path in workspace.curated_files():
+        store.load_file(path, iris.graph_iri("curated", path.stem))
+
+    articles, summary.duplicates = read_articles(workspace.article_files())
+    summary.articles = len(articles)
+    for article in articles:
+        store.add_quads(article_quads(article, ARTICLES_GRAPH))
+    problems = complete_curated_evidence(store, articles)
+
+    if options.extract and articles:
+        _say(options, f"extracting facts from {len(articles)} articles")
+        from kg.lexicon_graph import load_workspace_lexicon
+        lexicon = load_workspace_lexicon(workspace.root)
+        for article, extraction in zip(articles, extract_articles(articles, lexicon, options.workers)):
+            graph = iris.graph_iri("extracted", article.id)
+            store.add_quads(extraction_quads(extraction, article, graph))
+
+    _say(options, "deriving short edges")
+    derive(store, workspace.rule_files())
+    if options.validate:
+        _say(options, "validating")
+        summary.violations = problems + validate(store, workspace.shapes_file)
+    else:
+        summary.violations = problems
+    _count(store, summary)
+    _say(options, "writing outputs")
+    write_outputs(store, staging, summary, options)
+    store.flush()
+    return summary
+
+
+def read_articles(paths: Sequence[Path]) -> tuple[list[Article], list[tuple[str, str]]]:
+    """Read every article; a second copy of the same body is set aside, not extracted twice."""
+    articles: list[Article] = []
+    duplicates: list[tuple[str, str]] = []
+    seen: dict[str, Article] = {}
+    for path in paths:
+        article = read_article(path)
+        first = seen.get(article.content_hash)
+        if first is not None and article.body.strip():
+            duplicates.append((str(path), str(first.source)))
+            continue
+        seen[article.content_hash] = article
+        articles.append(article)
+    return articles, duplicates
+
+
+_WORKER_EXTRACTOR = None
+
+
+def _init_worker(lexicon) -> None:  # pragma: no cover - runs in worker processes
+    global _WORKER_EXTRACTOR
+    from kg.extract.pipeline import Extractor
+    _WORKER_EXTRACTOR = Extractor(lexicon)
+
+
+def _extract_in_worker(article: Article) -> dict:  # pragma: no cover - runs in worker processes
+    return _WORKER_EXTRACTOR.extract(article)
+
+
+def extract_articles(articles: Sequence[Article], lexicon, workers: int = 1) -> list[dict]:
+    """The extraction of each article, in order; ``workers`` > 1 spreads them over processes."""
+    from kg.extract.pipeline import Extractor
+    if workers <= 1 or len(articles) < 2:
+        extractor = Extractor(lexicon)
+        return [extractor.extract(article) for article in articles]
+    import multiprocessing
+    with multiprocessing.get_context("fork").Pool(workers, _init_worker, (lexicon,)) as pool:
+        return pool.map(_extract_in_worker, articles, chunksize=max(1, len(articles) // (workers * 8)))
+
+
+def complete_curated_evidence(store: OxigraphStore, articles: Sequence[Article]) -> list[Violation]:
+    """Give each hand-written evidence its offsets, found by locating its sentence in the article.
+
+    Analysts paste the sentence; the build adds the position and quote selectors and the curated
+    provenance (rule "curated", confidence 1.0). A sentence not in its article is reported.
+    """
+    by_iri = {iris.article_iri(a.id): a for a in articles}
+    query = f"""
+    PREFIX ddkg: <{iris.ONTOLOGY_NS}>
+    PREFIX oa: <http://www.w3.org/ns/oa#>
+    SELECT ?g ?ev ?source ?sentence WHERE {{
+      GRAPH ?g {{ ?ev ddkg:sentence ?sentence ; oa:hasSource ?source . FILTER NOT EXISTS {{ ?ev oa:hasSelector ?any }} }}
+    }}"""
+    problems: list[Violation] = []
+    quads: list[ox.Quad] = []
+    from kg.results import compact
+    for graph, evidence, source, sentence in list(store.raw.query(query)):
+        article = by_iri.get(source.value)
+        graph_node = graph
+        if article is None:
+            problems.append(Violation(compact(evidence.value), "oa:hasSource",
+                                      f"the article {compact(source.value)} is not in seeds/articles/",
+                                      "evidence source", graph.value))
+            continue
+        start = article.body.find(sentence.value)
+        if start < 0:
+            problems.append(Violation(compact(evidence.value), "ddkg:sentence",
+                                      f"this sentence is not in {article.source}: {sentence.value[:80]!r}",
+                                      "evidence sentence", graph.value))
+            continue
+        end = start + len(sentence.value)
+        ev = evidence
+        position = ox.NamedNode(evidence.value + "#position")
+        quote = ox.NamedNode(evidence.value + "#quote")
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        for s, p, o in (
+            (ev, oa("hasSelector"), position), (position, rdf_type, oa("TextPositionSelector")),
+            (position, oa("start"), integer(start)), (position, oa("end"), integer(end)),
+            (ev, oa("hasSelector"), quote), (quote, rdf_type, oa("TextQuoteSelector")),
+            (quote, oa("exact"), sentence),
+        ):
+            quads.append(ox.Quad(s, p, o, graph_node))
+        existing = {q.predicate.value for q in store.raw.quads_for_pattern(ev, None, None, graph_node)}
+        defaults = ((term("rule"), ox.Literal("curated")), (term("confidence"), decimal(1.0)),
+                    (term("assertedBy"), ox.Literal("curated")))
+        for predicate, value in defaults:
+            if predicate.value not in existing:
+                quads.append(ox.Quad(ev, predicate, value, graph_node))
+    store.add_quads(quads)
+    return problems
+
+
+def _count(store: OxigraphStore, summary: BuildSummary) -> None:
+    summary.triples = store.count()
+    for graph in store.named_graphs():
+        summary.graphs[graph] = store.count(graph)
+    ns = iris.ONTOLOGY_NS
+    classes = ("Person", "Country", "Organization", "Agreement", "Exercise", "Place", "Post", "Article")
+    events = ("Meeting", "Visit", "AgreementSigning", "JointExercise", "Appointment", "Statement",
+              "Interview", "Congratulation", "ArmedConflict")
+    counts = {row[0].value: int(row[1].value) for row in store.raw.query(
+        "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c } GROUP BY ?c",
+        use_default_graph_as_union=True)}
+    summary.entities = {c: counts.get(ns + c, 0) for c in classes}
+    summary.events = {c: counts.get(ns + c, 0) for c in events}
+    relations = ("received", "metWith", "visited", "signed", "partyTo", "alliedWith", "cooperatesWith", "memberOf")
+    rel_counts = {row[0].value: int(row[1].value) for row in store.raw.query(
+        "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p", use_default_graph_as_union=True)}
+    summary.relations = {r: rel_counts.get(ns + r, 0) for r in relations}
+
+
+def write_outputs(store: OxigraphStore, folder: Path, summary: BuildSummary, options: BuildOptions) -> None:
+    with open(folder / "kg.ttl", "wb") as out:
+        store.dump(out, "turtle")
+    with open(folder / "kg.trig", "wb") as out:
+        store.dump(out, "trig")
+    if options.html:
+        from kg.viz import write_network_html
+        write_network_html(store, folder / "graph.html")
+    (folder / "summary.json").write_text(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False) + "\n",
+                                         encoding="utf-8")
+    (folder / "validation.txt").write_text(
+        "".join(f"{v}\n" for v in summary.violations) or "conforms: 0 violations\n", encoding="utf-8")
+
+
+def _swap_in(staging: Path, build_dir: Path, options: BuildOptions) -> list[str]:
+    """Move the staged outputs into ``build/``; the store switches by an atomic symlink swap."""
+    outputs = []
+    if (staging / "store").is_dir():
+        stores = build_dir / STORES_DIR
+        stores.mkdir(exist_ok=True)
+        target = stores / staging.name.replace(".staging-", "store-")
+        os.replace(staging / "store", target)
+        link_tmp = build_dir / f".store-link-{os.getpid()}"
+        if link_tmp.is_symlink() or link_tmp.exists():
+            link_tmp.unlink()
+        os.symlink(os.path.join(STORES_DIR, target.name), link_tmp)
+        old = os.readlink(build_dir / STORE_LINK) if (build_dir / STORE_LINK).is_symlink() else None
+        os.replace(link_tmp, build_dir / STORE_LINK)
+        outputs.append(str(build_dir / STORE_LINK))
+        if old:
+            shutil.rmtree(build_dir / old, ignore_errors=True)
+    for name in OUTPUT_FILES:
+        if (staging / name).exists():
+            os.replace(staging / name, build_dir / name)
+            outputs.append(str(build_dir / name))
+    return outputs
+
+
+def _clean_stale(build_dir: Path) -> None:
+    """Remove what killed builds left behind: staging folders and stores no link points to."""
+    current = os.readlink(build_dir / STORE_LINK) if (build_dir / STORE_LINK).is_symlink() else None
+    for path in build_dir.glob(".staging-*"):
+        shutil.rmtree(path, ignore_errors=True)
+    stores = build_dir / STORES_DIR
+    if stores.is_dir():
+        for path in stores.iterdir():
+            if current is None or Path(current).name != path.name:
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def open_built_store(workspace: Workspace, store_kind: str = "disk") -> OxigraphStore:
+    """The last good build, opened read-only (disk) or loaded from ``build/kg.trig`` (memory)."""
+    build_dir = workspace.build_dir
+    if store_kind == "memory":
+        trig = build_dir / "kg.trig"
+        if not trig.is_file():
+            raise StoreError(f"no built graph: {trig} does not exist; run `kg build` first")
+        store = OxigraphStore()
+        store.load_file(trig, None)
+        return store
+    link = build_dir / STORE_LINK
+    if not link.exists():
+        raise StoreError(f"no built graph in {build_dir}: run `kg build` first")
+    return OxigraphStore(link.resolve(), read_only=True)

@@ -1,0 +1,191 @@
+"""The store behind the graph: Oxigraph, embedded (in memory or on disk) by default.
+
+Callers see RDF terms from pyoxigraph (``NamedNode``, ``Literal``) and a small interface
+(load, query, update, dump), so the backend can be swapped for a remote SPARQL endpoint
+(``kg.remote``) without touching queries or the build. Figures behind the choice of Oxigraph
+are in the README ("Choosing the store").
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Mapping, Optional, Sequence, Union
+
+import pyoxigraph as ox
+
+from kg.errors import StoreError, TurtleError
+from kg.namespace import PREFIXES
+
+Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+DATASET_FORMATS = {"nquads", "trig", "jsonld"}
+
+
+@dataclass
+class QueryResult:
+    """What a query gives back: ``kind`` is "select", "ask" or "graph"."""
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: Iterable[tuple[Optional[Term], ...]] = ()
+    boolean: Optional[bool] = None
+    triples: Iterable[ox.Triple] = ()
+
+
+def format_for(path_or_name: str) -> ox.RdfFormat:
+    """The RDF format of a file, from its extension (``.ttl``, ``.nt``, ``.nq``, ``.trig``...)."""
+    fmt = ox.RdfFormat.from_extension(Path(path_or_name).suffix.lstrip(".") or "ttl")
+    if fmt is None:
+        raise TurtleError(f"{path_or_name}: unknown RDF file extension; use .ttl, .nt, .nq, .trig, .jsonld or .rdf")
+    return fmt
+
+
+def syntax_error_message(where: str, exc: SyntaxError) -> str:
+    """Oxigraph's parser message, led by the file name; the message already holds line and column."""
+    return f"{where}: {exc.msg if hasattr(exc, 'msg') and exc.msg else exc}"
+
+
+class OxigraphStore:
+    """An Oxigraph store in memory (``path=None``) or on disk.
+
+    >>> store = OxigraphStore()
+    >>> store.load_bytes(b'<http://e/a> <http://e/p> "x" .', ox.RdfFormat.N_TRIPLES, "http://e/g", "inline")
+    >>> store.count()
+    1
+    """
+
+    def __init__(self, path: Optional[Path] = None, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from None
+
+    @property
+    def raw(self) -> ox.Store:
+        return self._store
+
+    def load_file(self, path: Path, graph: Optional[str]) -> None:
+        """Parse one RDF file into a named graph; a syntax error names the file, line and column."""
+        fmt = format_for(str(path))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise TurtleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        self.load_bytes(data, fmt, graph, str(path))
+
+    def load_bytes(self, data: bytes, fmt: ox.RdfFormat, graph: Optional[str], where: str) -> None:
+        target = ox.NamedNode(graph) if graph and not fmt.supports_datasets else None
+        try:
+            if target is not None:
+                self._store.load(data, format=fmt, to_graph=target)
+            else:
+                self._store.load(data, format=fmt)
+        except SyntaxError as exc:
+            raise TurtleError(syntax_error_message(where, exc)) from None
+        except (ValueError, OSError) as exc:
+            raise TurtleError(f"{where}: {exc}") from None
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        self._store.extend(quads)
+
+    def query(self, sparql: str, union: bool = True) -> QueryResult:
+        """Run SPARQL; with ``union`` the default graph is the union of every named graph."""
+        try:
+            result = self._store.query(sparql, use_default_graph_as_union=union)
+        except SyntaxError as exc:
+            from kg.errors import QueryError
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            return QueryResult("select", variables=names,
+                               rows=(tuple(sol[i] for i in range(len(names))) for sol in result))
+        return QueryResult("graph", triples=result)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            from kg.errors import QueryError
+            raise QueryError(f"SPARQL update syntax error: {exc}") from None
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def count(self, graph: Optional[str] = None) -> int:
+        if graph is None:
+            return len(self._store)
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def quads(self, graphs: Optional[Sequence[str]] = None) -> Iterator[ox.Quad]:
+        if graphs is None:
+            yield from self._store.quads_for_pattern(None, None, None, None)
+            return
+        for graph in graphs:
+            yield from self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+
+    def dump(self, output: Union[IO[bytes], Path], fmt: str, graphs: Optional[Sequence[str]] = None) -> None:
+        """Write the graphs (all by default) in ``fmt``.
+
+        Triple formats get the union, sorted and de-duplicated so that the file is the same
+        for the same graph; dataset formats keep the named graphs.
+        """
+        if fmt not in RDF_FORMATS:
+            raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(sorted(RDF_FORMATS))}")
+        rdf_format = RDF_FORMATS[fmt]
+        if fmt in DATASET_FORMATS:
+            quads = sorted(set(self.quads(graphs)), key=_quad_key)
+            ox.serialize(quads, output, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+        else:
+            triples = sorted({q.triple for q in self.quads(graphs)}, key=_triple_key)
+            ox.serialize(triples, output, rdf_format,
+                         prefixes=PREFIXES if fmt in ("turtle", "rdfxml") else None)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+
+def _triple_key(triple: ox.Triple) -> tuple[str, str, str]:
+    return (str(triple.subject), str(triple.predicate), str(triple.object))
+
+
+def _quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
+    return (str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object))
+
+
+def to_term(value: str, kind: str = "literal") -> Term:
+    """A parameter value as an RDF term: an IRI (``<...>`` or ``kind="iri"``) or a literal."""
+    if kind == "iri" or (value.startswith("<") and value.endswith(">")):
+        iri = value[1:-1] if value.startswith("<") else value
+        try:
+            return ox.NamedNode(iri)
+        except ValueError as exc:
+            raise StoreError(f"{value!r} is not a valid IRI: {exc}") from None
+    if kind == "integer":
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    if kind == "date":
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    return ox.Literal(value)
+
+
+def dump_bytes(store: OxigraphStore, fmt: str, graphs: Optional[Sequence[str]] = None) -> bytes:
+    buffer = io.BytesIO()
+    store.dump(buffer, fmt, graphs)
+    return buffer.getvalue()

@@ -1,0 +1,119 @@
+"""Validation: terms the ontology does not declare, then the SHACL shapes (pySHACL).
+
+Each problem comes back as a ``Violation`` naming the focus node, the path and the rule, so an
+analyst can find the faulty triple in the Turtle file named by its graph.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import RDF, SH
+
+from kg import iris
+from kg.results import compact
+from kg.store import OxigraphStore
+
+ONTOLOGY_GRAPH = iris.graph_iri("ontology")
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    path: str
+    message: str
+    rule: str
+    graph: str = ""
+
+    def __str__(self) -> str:
+        where = f" (in {compact(self.graph)})" if self.graph else ""
+        path = f" {self.path}" if self.path else ""
+        return f"{self.focus}{path}: {self.message} [{self.rule}]{where}"
+
+
+def undeclared_terms(store: OxigraphStore) -> list[Violation]:
+    """Ontology and concept IRIs used in the data that the ontology does not declare (typos)."""
+    query = f"""
+    SELECT DISTINCT ?term ?g ?s WHERE {{
+      GRAPH ?g {{ {{ ?s ?term ?o }} UNION {{ ?s a ?term }} UNION {{ ?s ?p ?term . FILTER(isIRI(?term)) }} }}
+      FILTER(?g != <{ONTOLOGY_GRAPH}>)
+      FILTER(STRSTARTS(STR(?term), "{iris.ONTOLOGY_NS}") || STRSTARTS(STR(?term), "{iris.CONCEPT_BASE}"))
+      FILTER NOT EXISTS {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?term ?anyP ?anyO }} }}
+    }} ORDER BY ?term ?g ?s"""
+    seen: dict[str, Violation] = {}
+    for term, graph, subject in store.raw.query(query):
+        if term.value in seen:
+            continue
+        seen[term.value] = Violation(
+            compact(subject.value), "", f"uses {compact(term.value)}, which the ontology does not declare "
+            "(a typo? see ontology/ddkg.ttl and ontology/concepts.ttl)", "undeclared term", graph.value)
+    return list(seen.values())
+
+
+def to_rdflib(store: OxigraphStore, exclude: Iterable[str] = ()) -> rdflib.Graph:
+    """The union of the store's graphs (less ``exclude``) as an rdflib graph, for pySHACL."""
+    excluded = {ox.NamedNode(g) for g in exclude}
+    triples = {q.triple for q in store.quads() if q.graph_name not in excluded}
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    graph = rdflib.Graph()
+    graph.parse(data=data, format="nt")
+    return graph
+
+
+def graph_of(store: OxigraphStore, graph: str) -> rdflib.Graph:
+    data = ox.serialize([q.triple for q in store.quads([graph])], format=ox.RdfFormat.N_TRIPLES)
+    result = rdflib.Graph()
+    result.parse(data=data, format="nt")
+    return result
+
+
+def shacl_violations(store: OxigraphStore, shapes_file: Path) -> list[Violation]:
+    """Run the shapes over the data (the ontology mixed in so concept types are known)."""
+    import pyshacl
+
+    shapes = rdflib.Graph()
+    shapes.parse(shapes_file, format="turtle")
+    data = to_rdflib(store, exclude=[ONTOLOGY_GRAPH])
+    ontology = graph_of(store, ONTOLOGY_GRAPH)
+    conforms, report, _ = pyshacl.validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True,
+        allow_warnings=True)
+    if conforms:
+        return []
+    located = _graphs_of_subjects(store)
+    violations = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        severity = report.value(result, SH.resultSeverity)
+        if severity is not None and severity != SH.Violation:
+            continue
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        shape = report.value(result, SH.sourceShape)
+        component = report.value(result, SH.sourceConstraintComponent)
+        value = report.value(result, SH.value)
+        rule = compact(str(shape)) if isinstance(shape, rdflib.URIRef) else compact(str(component))
+        text = str(message) if message else compact(str(component))
+        if value is not None:
+            text += f" (value: {value})"
+        violations.append(Violation(compact(str(focus)), compact(str(path)) if path is not None else "",
+                                    text, rule, located.get(str(focus), "")))
+    return sorted(violations, key=lambda v: (v.focus, v.path, v.message))
+
+
+def _graphs_of_subjects(store: OxigraphStore) -> dict[str, str]:
+    located: dict[str, str] = {}
+    for quad in store.quads():
+        if isinstance(quad.subject, ox.NamedNode) and isinstance(quad.graph_name, ox.NamedNode):
+            located.setdefault(quad.subject.value, quad.graph_name.value)
+    return located
+
+
+def validate(store: OxigraphStore, shapes_file: Optional[Path]) -> list[Violation]:
+    violations = undeclared_terms(store)
+    if shapes_file is not None and shapes_file.is_file():
+        violations += shacl_violations(store, shapes_file)
+    return violations
