@@ -61,6 +61,7 @@ class DDKG(DefinedNamespace):
 
     # People and posts
     citizenOf: URIRef
+    country: URIRef
     rank: URIRef
     holdsPost: URIRef
     holder: URIRef
@@ -109,6 +110,7 @@ class DDKG(DefinedNamespace):
     cooperatesWith: URIRef
     memberOf: URIRef
     participatedIn: URIRef
+    involves: URIRef
     relatedTo: URIRef
 
     # Provenance

@@ -220,9 +220,9 @@ MEETING = """
 @prefix oa: <http://www.w3.org/ns/oa#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 
-<person/zakir-hasanov> a ddkg:Person ; rdfs:label "Zakir Hasanov" ; ddkg:rank "Colonel General" ;
+<person/zakir-hasanov> a ddkg:Person ; rdfs:label "Zakir Hasanov" ; ddkg:rank <https://w3id.org/ddkg/concept/rank/ColonelGeneral> ;
     ddkg:citizenOf <country/AZE> ; ddkg:holdsPost <post/zakir-hasanov-defenceminister-aze> .
-<person/zakaria-yalcin> a ddkg:Person ; rdfs:label "Zakaria Yalcin" ; ddkg:rank "Major General" .
+<person/zakaria-yalcin> a ddkg:Person ; rdfs:label "Zakaria Yalcin" ; ddkg:rank <https://w3id.org/ddkg/concept/rank/MajorGeneral> .
 <country/AZE> a ddkg:Country ; rdfs:label "Azerbaijan" ; ddkg:iso3 "AZE" ; ddkg:iso2 "AZ" .
 
 <post/zakir-hasanov-defenceminister-aze> a ddkg:Post ;

@@ -1,0 +1,77 @@
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import QueryError
+from kg.queries import CannedQuery, Parameter, bind, inject_values, load_catalogue, parse_canned, resolve_query
+from kg.store import OxigraphStore
+
+from conftest import REPO
+
+HOSTILE = 'Turkey" } ; DROP ALL ; #'
+
+
+def test_queries_every_canned_query_has_a_header_and_parses():
+    catalogue = load_catalogue(REPO / "queries")
+    assert len(catalogue) >= 10
+    store = OxigraphStore()
+    for query in catalogue.values():
+        assert query.title and query.description, query.name
+        given = {p.name: p.default or "<https://example.org/x>" for p in query.parameters}
+        store.query(bind(query, given))  # raises QueryError on a syntax error
+
+
+def test_queries_cover_every_competency_question():
+    tags = {t for q in load_catalogue(REPO / "queries").values() for t in q.tags}
+    assert {f"cq{i}" for i in range(1, 11)} <= tags
+
+
+def test_queries_hostile_parameter_stays_one_literal():
+    store = OxigraphStore()
+    store.add_quads([ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal(HOSTILE),
+                             ox.NamedNode("http://e/g"))])
+    query = CannedQuery("q", Path("-"), "t", "", "SELECT ?s WHERE { ?s ?p ?name }",
+                        (Parameter("name"),))
+    rows = list(store.query(bind(query, {"name": HOSTILE})).rows)
+    assert [r[0].value for r in rows] == ["http://e/a"]
+    assert store.count() == 1  # nothing was dropped
+
+
+def test_queries_values_go_into_the_where_group_not_the_construct_template():
+    text = inject_values("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"o": ox.Literal("x")})
+    assert text.startswith("CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?o)")
+
+
+def test_queries_braces_inside_strings_and_comments_are_skipped():
+    text = inject_values('# a { comment\nSELECT * WHERE { ?s ?p "}" }', {"p": ox.NamedNode("http://e/p")})
+    assert 'WHERE { VALUES (?p) { (<http://e/p>) }' in text
+
+
+def test_queries_missing_parameter_names_it():
+    query = parse_canned(REPO / "queries" / "evidence.rq")
+    with pytest.raises(QueryError, match="--param fact="):
+        bind(query, {})
+
+
+def test_queries_extra_parameter_lists_the_valid_ones():
+    query = parse_canned(REPO / "queries" / "timeline.rq")
+    with pytest.raises(QueryError, match=r"no parameter c.*its parameters: a, b"):
+        bind(query, {"a": "Azerbaijan", "c": "x"})
+
+
+def test_queries_unknown_name_lists_the_available_ones():
+    with pytest.raises(QueryError, match="available: .*timeline"):
+        resolve_query("timelines", load_catalogue(REPO / "queries"))
+
+
+def test_queries_syntax_error_reports_the_position():
+    with pytest.raises(QueryError, match=r"1:\d+"):
+        OxigraphStore().query("SELECT ?x WHERE { ?x ?y }")
+
+
+def test_queries_bad_header_line_is_an_error(tmp_path):
+    path = tmp_path / "bad.rq"
+    path.write_text("# title: t\n# param: 9bad = x\nSELECT * {}\n")
+    with pytest.raises(QueryError, match="bad.rq, line 2"):
+        parse_canned(path)
