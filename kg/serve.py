@@ -1,0 +1,204 @@
+"""Serve the built store over the SPARQL 1.1 Protocol with the Oxigraph server (``oxigraph`` on PyPI).
+
+No HTTP code of ours answers a request: ``kg serve`` starts ``oxigraph serve-read-only`` (or
+``oxigraph serve`` with ``writable``) on the store ``kg build`` wrote, and waits for it.
+
+- Bound to 127.0.0.1 by default; another host must be asked for.
+- Read-only by default: ``serve-read-only`` answers INSERT/DELETE/LOAD and Graph Store writes
+  with HTTP 403 "The server is read-only".
+- A query time limit: Oxigraph's own ``--timeout-s`` cancels a query that runs longer (the
+  server stays up and its CPU is freed). Oxigraph has already sent ``200`` and the first bytes
+  when it cancels, so the body ends with "The SPARQL operation has been cancelled";
+  ``kg.remote`` turns that into a clear error, and curl users see that line.
+- The default graph is the union of the named graphs (``--union-default-graph``), as in the
+  embedded store, so the canned queries give the same rows.
+
+Endpoints, for a server on port 7878: ``/query`` (SPARQL query), ``/update`` (SPARQL update,
+writable only), ``/store`` (Graph Store Protocol).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from kg.errors import StoreError
+
+DEFAULT_PORT = 7878
+DEFAULT_TIMEOUT = 30.0
+
+
+@dataclass
+class ServeOptions:
+    location: Optional[Path]          # an Oxigraph store folder; None: an empty in-memory store (writable)
+    host: str = "127.0.0.1"
+    port: int = DEFAULT_PORT
+    writable: bool = False
+    timeout: float = DEFAULT_TIMEOUT  # seconds a query may run
+    union_default_graph: bool = True
+    cors: bool = False
+
+
+def find_oxigraph() -> str:
+    """The ``oxigraph`` server binary: beside this Python first (the venv), then on PATH."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    found = shutil.which("oxigraph")
+    if found:
+        return found
+    raise StoreError("the Oxigraph server is not installed: pip install 'ddkg[server]' "
+                     "(it provides the `oxigraph` command)")
+
+
+def server_command(options: ServeOptions, binary: Optional[str] = None) -> list[str]:
+    """The ``oxigraph`` command line for ``options``.
+
+    >>> server_command(ServeOptions(Path("build/store")), binary="oxigraph")  # doctest: +NORMALIZE_WHITESPACE
+    ['oxigraph', 'serve-read-only', '--location', 'build/store', '--bind', '127.0.0.1:7878',
+     '--timeout-s', '30', '--union-default-graph']
+    """
+    if options.location is None and not options.writable:
+        raise StoreError("an in-memory server is empty and can only be filled when writable: "
+                         "pass --writable, or serve a built store")
+    mode = "serve" if options.writable else "serve-read-only"
+    command = [binary or find_oxigraph(), mode]
+    if options.location is not None:
+        command += ["--location", str(options.location)]
+    command += ["--bind", f"{options.host}:{options.port}", "--timeout-s", f"{max(1, round(options.timeout))}"]
+    if options.union_default_graph:
+        command.append("--union-default-graph")
+    if options.cors:
+        command.append("--cors")
+    return command
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nobody listens on now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+class OxigraphServer:
+    """A running Oxigraph server process; a context manager that stops it on exit.
+
+    >>> # with OxigraphServer(ServeOptions(None, port=free_port(), writable=True)) as server:
+    >>> #     RemoteStore(server.query_url).query("ASK { ?s ?p ?o }")
+    """
+
+    def __init__(self, options: ServeOptions, log: Optional[Path] = None) -> None:
+        self.options = options
+        self.command = server_command(options)
+        self.log = log
+        self.process: Optional[subprocess.Popen] = None
+
+    @property
+    def base_url(self) -> str:
+        host = self.options.host if self.options.host not in ("0.0.0.0", "::") else "127.0.0.1"
+        return f"http://{host}:{self.options.port}"
+
+    @property
+    def query_url(self) -> str:
+        return self.base_url + "/query"
+
+    @property
+    def update_url(self) -> str:
+        return self.base_url + "/update"
+
+    @property
+    def store_url(self) -> str:
+        return self.base_url + "/store"
+
+    def start(self, wait: float = 30.0, inherit_output: bool = False) -> "OxigraphServer":
+        """Start the server and wait until it answers a query; a failure says why (the server's message)."""
+        if self.options.location is not None and not Path(self.options.location).is_dir():
+            raise StoreError(f"no store at {self.options.location}: run `kg build` first")
+        if inherit_output:
+            stdout = stderr = None
+        else:
+            stdout = subprocess.DEVNULL
+            stderr = open(self.log, "ab") if self.log else subprocess.PIPE
+        try:
+            self.process = subprocess.Popen(self.command, stdout=stdout, stderr=stderr,
+                                            start_new_session=not inherit_output)
+        except OSError as exc:
+            raise StoreError(f"cannot start {self.command[0]}: {exc}") from None
+        finally:
+            if self.log and not inherit_output:
+                stderr.close()  # type: ignore[union-attr]
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise StoreError(f"the Oxigraph server stopped at start (exit {self.process.returncode}): "
+                                 f"{self._stderr()}; command: {' '.join(self.command)}")
+            if self.ready():
+                return self
+            time.sleep(0.05)
+        self.stop()
+        raise StoreError(f"the Oxigraph server did not answer on {self.base_url} within {wait:g} s")
+
+    def ready(self) -> bool:
+        request = urllib.request.Request(self.query_url + "?query=ASK%7B%7D",
+                                         headers={"Accept": "application/sparql-results+json"})
+        try:
+            with urllib.request.urlopen(request, timeout=1) as response:
+                return response.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def _stderr(self) -> str:
+        if self.process is None or self.process.stderr is None:
+            return self.log.read_text(errors="replace")[-2000:].strip() if self.log and self.log.exists() else ""
+        try:
+            return self.process.stderr.read().decode("utf-8", errors="replace").strip()[-2000:]
+        except (OSError, ValueError):
+            return ""
+
+    def wait(self) -> int:
+        """Wait for the server to end (Ctrl-C stops it); its exit code."""
+        assert self.process is not None
+        try:
+            return self.process.wait()
+        except KeyboardInterrupt:
+            self.stop()
+            return 0
+
+    def stop(self, grace: float = 5.0) -> None:
+        """SIGTERM, then SIGKILL after ``grace`` seconds."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(grace)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(grace)
+        if self.process.stderr is not None:
+            self.process.stderr.close()
+
+    def __enter__(self) -> "OxigraphServer":
+        if self.process is None:
+            self.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+
+def built_store_location(build_dir: Path) -> Path:
+    """The store folder the ``build/store`` link points to now (resolved, so a later build that
+    switches the link does not change what a running server reads)."""
+    link = build_dir / "store"
+    if not link.exists():
+        raise StoreError(f"no built store in {build_dir}: run `kg build` first (the default --store disk)")
+    return link.resolve()
