@@ -18,6 +18,7 @@ class CountryEntry:
     names: tuple[str, ...] = ()       # every name: short, official, alternative ("Türkiye")
     adjectives: tuple[str, ...] = ()  # demonyms and adjectives ("Turkish", "Turk")
     capitals: tuple[str, ...] = ()    # capital names, used for governments ("Ankara")
+    wikidata: Optional[str] = None    # a Wikidata entity IRI (owl:sameAs)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class PersonEntry:
     country: Optional[str] = None
     rank: Optional[str] = None
     posts: tuple[PostEntry, ...] = ()
+    wikidata: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class NamedEntry:
     country: Optional[str] = None
     date: Optional[str] = None
     kind: Optional[str] = None         # agreements: an AgreementKinds concept name
+    wikidata: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -72,3 +75,6 @@ class Lexicon:
     areas: list[ConceptEntry] = field(default_factory=list)
     agreement_kinds: list[ConceptEntry] = field(default_factory=list)
     event_types: list[ConceptEntry] = field(default_factory=list)
+    # Closed word lists and cue phrases of English news style (``ontology/lexicon/*.tsv``):
+    # file stem -> {phrase in lower case: value}. Pronouns, modality cues, honorifics ...
+    cues: dict[str, dict[str, str]] = field(default_factory=dict)

@@ -1,0 +1,144 @@
+"""Agreements: known ones from the lexicon, named ones by their shape (a capitalised name
+holding an agreement kind: "the Shusha Declaration on Allied Relations", "Treaty of Kars"),
+described ones ("an agreement on military education", "a memorandum of alliance": an entity
+when the sentence gives its date or parties) and later definite mentions ("the declaration")
+that link to the most recent agreement of that kind.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from kg.extract.countries import countries_in, focus_pair
+from kg.extract.document import Doc, Ref, Sentence
+from kg.extract.gazetteer import Match
+from kg.extract.resources import Resources
+from kg.extract.text import term_key
+from kg.iris import agreement_iri
+
+_NAME_CONNECT = frozenset({"on", "of", "and", "for", "between", "the", "in", "-", "&", "to"})
+_COMPLEMENT = frozenset({"on", "of", "for", "in"})
+_MAX_COMPLEMENT = 5
+
+
+def find_agreements(doc: Doc, res: Resources) -> None:
+    for sent in doc.sentences:
+        for ref in sent.refs:
+            ent = doc.entities[ref.entity]
+            if ent.type == "Agreement" and ent.known:
+                ent.alliance = ent.alliance or _is_alliance(res, ent.name, res.named[ent.id].aliases)
+        for m in sent.by_cat("kind"):
+            if any(r.i <= m.i < r.j for r in sent.refs):
+                continue
+            if doc.toks.texts[m.i][:1].isupper() and _named(doc, res, sent, m):
+                continue
+            if not _described(doc, res, sent, m):
+                _definite(doc, res, sent, m)
+
+
+def _is_alliance(res: Resources, *texts) -> bool:
+    cues = {k for k, v in res.lexicon.cues.get("relation_cues", {}).items() if v == "alliedWith"}
+    words = set()
+    for text in texts:
+        for t in (text if isinstance(text, tuple) else (text,)):
+            words.update(term_key(t))
+    return bool(words & cues)
+
+
+def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    toks = doc.toks
+
+    def capital(k: int) -> bool:
+        return toks.texts[k][:1].isupper() or toks.texts[k].isdigit()
+
+    start = m.i
+    while start - 1 >= sent.a and capital(start - 1) and not any(r.i <= start - 1 < r.j and
+                                                                  doc.entities[r.entity].type == "Person"
+                                                                  for r in sent.refs):
+        start -= 1
+    end = m.j
+    while end < sent.b:
+        if capital(end):
+            end += 1
+        elif toks.norms[end] in _NAME_CONNECT and end + 1 < sent.b and capital(end + 1) and toks.norms[end] != "the":
+            end += 1
+        elif toks.norms[end] == "the" and end + 1 < sent.b and capital(end + 1) and end > m.j:
+            end += 1
+        else:
+            break
+    while start < m.i and (res.grammar.get(toks.norms[start]) or toks.norms[start] in res.calendar_words
+                           or toks.norms[start].isdigit() and start == sent.a):
+        start += 1
+    if end - start < 2 or (start == sent.a and end - start == 2 and m.i == start):
+        return False
+    name = " ".join(doc.span_text(start, end).split())
+    iri = agreement_iri(name)
+    ent = doc.entity(iri, "Agreement", name, sent.index, kind=m.key)
+    ent.alliance = ent.alliance or _is_alliance(res, name)
+    doc.mention(iri, start, end)
+    sent.refs.append(Ref(start, end, iri, "name"))
+    return True
+
+
+def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    """"an agreement (signed between A and B) on X": an entity when date or parties are given."""
+    norms = doc.toks.norms
+    if not (m.i > sent.a and norms[m.i - 1] in ("a", "an")):
+        return False
+    complement = _complement(doc, res, sent, m.j)
+    dates = sent.dates
+    parties = countries_in(doc, sent)
+    for g in sent.by_cat("cue:group_refs"):
+        if g.key == "countries" and not parties:
+            parties = focus_pair(doc, sent.index, g.i)
+    if not dates and len(parties) < 2:
+        return False
+    date = _nearest_date(doc, sent, m.i)
+    kind = res.kinds.get(m.key)
+    label = kind.label if kind else m.key.lower()
+    name = label + (" " + complement if complement else "")
+    iri = agreement_iri(kind=m.key, date=date, parties=parties)
+    ent = doc.entity(iri, "Agreement", name, sent.index, kind=m.key, date=date)
+    ent.alliance = ent.alliance or _is_alliance(res, name)
+    doc.mention(iri, m.i, m.j)
+    sent.refs.append(Ref(m.i, m.j, iri, "described"))
+    return True
+
+
+def _complement(doc: Doc, res: Resources, sent: Sentence, j: int) -> str:
+    """"on military education and weapon equipment": the first on/of/for phrase after the kind,
+    within the clause, of at most a few words."""
+    norms = doc.toks.norms
+    k = j
+    while k < min(sent.b, j + 10) and norms[k] not in _COMPLEMENT and norms[k] not in (",", ";", ":", "that", "which"):
+        k += 1
+    if k >= sent.b or norms[k] not in _COMPLEMENT:
+        return ""
+    start = k
+    end = k + 1
+    while end < sent.b and end - start <= _MAX_COMPLEMENT and norms[end] not in (",", ";", ":", ".", "that", "which", "to"):
+        end += 1
+    while end > start + 1 and (res.grammar.get(norms[end - 1]) or norms[end - 1] in ("and", "or")):
+        end -= 1
+    return " ".join(doc.span_text(start, end).split()) if end > start + 1 else ""
+
+
+def _definite(doc: Doc, res: Resources, sent: Sentence, m: Match) -> None:
+    """"the declaration": the most recent agreement of that kind in the article."""
+    norms = doc.toks.norms
+    if not (m.i > sent.a and norms[m.i - 1] in ("the", "this", "that")):
+        return
+    best: Optional[str] = None
+    for earlier in doc.sentences[: sent.index + 1]:
+        for r in earlier.refs:
+            ent = doc.entities[r.entity]
+            if ent.type == "Agreement" and ent.kind == m.key and (earlier.index < sent.index or r.i < m.i):
+                best = ent.id
+    if best:
+        sent.refs.append(Ref(m.i, m.j, best, "definite"))
+
+
+def _nearest_date(doc: Doc, sent: Sentence, k: int) -> Optional[str]:
+    if not sent.dates:
+        return None
+    pos = doc.toks.starts[k]
+    return min(sent.dates, key=lambda d: (abs(d.start - pos), d.start)).value

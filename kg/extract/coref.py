@@ -1,0 +1,195 @@
+"""Later mentions of people: a surname alone, a misspelled surname (Damerau-Levenshtein
+distance 1, names of 5 letters or more, only against people of the article or the lexicon,
+never when two people are equally close), a title alone ("the minister", "the military
+attache"), a pronoun, and "his Turkish counterpart".
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Optional
+
+from kg.extract.document import Doc, Ref, Sentence
+from kg.extract.resources import Resources, damerau_levenshtein
+from kg.extract.text import term_key
+
+
+class State:
+    """What the article has said so far about people."""
+
+    def __init__(self) -> None:
+        self.people: list[str] = []                     # in order of first mention
+        self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.full_names: dict[str, str] = {}
+        self.focus: Optional[str] = None                # subject of the last sentence with people
+        self.recent: list[str] = []                     # people, most recent mention last
+
+    def register(self, iri: str, name: str) -> None:
+        if iri not in self.people:
+            self.people.append(iri)
+        words = term_key(name)
+        self.full_names.setdefault(" ".join(words), iri)
+        if len(words) >= 2:
+            self.surnames[words[-1]].add(iri)
+            if len(words) >= 3:
+                self.surnames[" ".join(words[-2:])].add(iri)
+
+    def end_sentence(self, doc: Doc, sent: Sentence) -> None:
+        people = [r for r in sorted(sent.refs, key=lambda r: r.i) if doc.entities[r.entity].type == "Person"]
+        if people:
+            self.focus = people[0].entity
+            for r in people:
+                if r.entity in self.recent:
+                    self.recent.remove(r.entity)
+                self.recent.append(r.entity)
+
+
+def surname_referent(doc: Doc, res: Resources, state: State, word: str) -> Optional[str]:
+    """The person a lone surname names: in the article, then the lexicon, then fuzzily."""
+    found = state.surnames.get(word)
+    if found and len(found) == 1:
+        return next(iter(found))
+    if found:
+        return None
+    iri = res.lexicon_surnames.get(word)
+    if iri:
+        return iri
+    if len(word) >= res.FUZZY_MIN:
+        close = {i for s, iris in state.surnames.items() if " " not in s and len(s) >= res.FUZZY_MIN
+                 and damerau_levenshtein(word, s) <= 1 for i in iris}
+        if len(close) == 1:
+            return next(iter(close))
+        if close:
+            return None
+        return res.fuzzy_lexicon_surname(word)
+    return None
+
+
+def resolve_surnames(doc: Doc, res: Resources, sent: Sentence, state: State) -> None:
+    from kg.extract.people import is_name_word, person_entity
+    toks = doc.toks
+    k = sent.a
+    while k < sent.b:
+        if not is_name_word(doc, res, sent, k):
+            k += 1
+            continue
+        iri, j = None, k + 1
+        if k + 1 < sent.b and is_name_word(doc, res, sent, k + 1):
+            two = toks.norms[k] + " " + toks.norms[k + 1]
+            found = state.surnames.get(two)
+            if found and len(found) == 1:
+                iri, j = next(iter(found)), k + 2
+        if iri is None:
+            iri = surname_referent(doc, res, state, toks.norms[k])
+            j = k + 1
+        if iri is not None:
+            if iri not in doc.entities:   # a lexicon person first named by surname
+                entry = res.people[iri]
+                person_entity(doc, res, entry.name, sent, state)
+            how = "surname" if toks.norms[k] in state.surnames or toks.norms[k] in res.lexicon_surnames else "fuzzy"
+            doc.mention(iri, k, j)
+            sent.refs.append(Ref(k, j, iri, how))
+        k = j
+
+
+def _people_with(doc: Doc, res: Resources, roles: set[str], iris: list[str], country: Optional[str]) -> list[str]:
+    out = []
+    for iri in iris:
+        ent = doc.entities.get(iri)
+        if ent is None:
+            continue
+        held = {(r.role, r.country) for r in ent.roles}
+        entry = res.people.get(iri)
+        if entry:
+            held |= {(p.role, p.country) for p in entry.posts}
+        if any(role in roles and (country is None or c in (None, country)) for role, c in held):
+            out.append(iri)
+    return out
+
+
+def resolve_titles(doc: Doc, res: Resources, sent: Sentence, state: State, consumed: set[int]) -> None:
+    """A title with no name ("the military attache", "the minister", "Turkey's defence
+    minister") refers to the person of the sentence or article who holds it."""
+    from kg.extract.people import left_zone, right_zone, zone_role
+    norms = doc.toks.norms
+    for m in sent.matches:
+        if m.cat not in ("post", "posthead") or m.i in consumed:
+            continue
+        if any(r.i <= m.i < r.j for r in sent.refs):
+            continue
+        roles = {m.key} if m.cat == "post" else res.role_heads.get(m.key, set())
+        if m.cat == "posthead" and not (m.i > sent.a and norms[m.i - 1] == "the"):
+            continue
+        if m.j < sent.b and norms[m.j] in ("of",) and m.cat == "posthead":
+            continue
+        zone = left_zone(doc, res, sent, m.i)
+        right = right_zone(doc, res, sent, m.j, limit=4)
+        zone.countries += [r for r in right.countries if r not in zone.countries]
+        zone.end = max(zone.end, right.end)
+        country, accredited = zone_role(doc, res, zone, m) if m.cat == "post" else (None, None)
+        in_sentence = [r.entity for r in sent.refs if doc.entities[r.entity].type == "Person"]
+        found = _people_with(doc, res, roles, in_sentence, country)
+        if not found:
+            found = _people_with(doc, res, roles, list(reversed(state.recent)), country)
+        if not found and country and m.cat == "post":
+            entry = res.holder(m.key, country, doc.date)
+            if entry is not None:
+                from kg.extract.people import person_entity
+                found = [person_entity(doc, res, entry.name, sent, state)]
+        if not found:
+            continue
+        iri = found[0]
+        if m.cat == "post":
+            doc.entities[iri].add_role(m.key, country, accredited)
+        sent.refs.append(Ref(m.i, m.j, iri, "title"))
+
+
+def resolve_appointments(doc: Doc, res: Resources, sent: Sentence) -> None:
+    """"his appointment in Azerbaijan", "accredited to X": the country a person holding an
+    accredited post (an attaché, an ambassador) in this sentence is posted to."""
+    norms = doc.toks.norms
+    for k in range(sent.a, sent.b):
+        if norms[k] not in res.appointment_cues:
+            continue
+        target = None
+        for r in sent.refs:
+            if r.i > k and r.i <= k + 4 and r.how in ("country", "capital") and norms[r.i - 1] in ("in", "to"):
+                target = r.entity
+                break
+        if target is None:
+            continue
+        for r in sent.refs:
+            ent = doc.entities[r.entity]
+            if ent.type != "Person":
+                continue
+            for role in ent.roles:
+                if role.role in res.accredited_roles and role.accredited_to is None and role.country != target:
+                    role.accredited_to = target
+
+
+def resolve_pronouns(doc: Doc, res: Resources, sent: Sentence, state: State) -> None:
+    norms = doc.toks.norms
+    added = []
+    for k in range(sent.a, sent.b):
+        kind = res.pronouns.get(norms[k])
+        if kind not in ("m", "f"):
+            continue
+        before = [r for r in sent.refs + added if r.j <= k and doc.entities[r.entity].type == "Person"]
+        iri = max(before, key=lambda r: r.i).entity if before else state.focus
+        if iri:
+            added.append(Ref(k, k + 1, iri, "pronoun"))
+    sent.refs.extend(added)
+
+
+def counterpart_role(doc: Doc, res: Resources, sent: Sentence, state: State, ref: Ref, zone) -> None:
+    """"his Turkish counterpart X": X holds the post of the one whose counterpart he is, for the
+    country the zone names."""
+    before = [r for r in sent.refs if r.j <= zone.start and doc.entities[r.entity].type == "Person"
+              and r.entity != ref.entity]
+    other = max(before, key=lambda r: r.i).entity if before else state.focus
+    if other is None or other == ref.entity:
+        return
+    country = zone.countries[-1].entity if zone.countries else None
+    names = [r.role for r in doc.entities[other].roles] or [
+        p.role for p in (res.people[other].posts if other in res.people else ())]
+    if names:
+        doc.entities[ref.entity].add_role(names[0], country, None)

@@ -1,0 +1,58 @@
+"""Countries by name, official name, demonym or adjective ("Azerbaijani-Turkish relations"
+names both), and by capital when the capital stands for the government ("Ankara and Baku
+agreed"); a capital after "in", "to", "at" is the city (a Place).
+"""
+from __future__ import annotations
+
+from kg.extract.document import Doc, Ref
+from kg.extract.resources import Resources
+from kg.iris import place_iri
+
+
+def find_countries(doc: Doc, res: Resources) -> None:
+    norms = doc.toks.norms
+    for sent in doc.sentences:
+        seen: set[tuple[int, int]] = set()
+        places = {(m.i, m.j): m for m in sent.matches if m.cat == "named"
+                  and res.named[m.key].type == "Place"}
+        for m in sent.matches:
+            if m.cat not in ("country", "adjective", "capital") or (m.i, m.j) in seen:
+                continue
+            seen.add((m.i, m.j))
+            if m.cat == "capital" and m.i > sent.a and res.grammar.get(norms[m.i - 1]) == "prep-place":
+                if (m.i, m.j) not in places:   # a known Place is added by find_named
+                    name = doc.span_text(m.i, m.j)
+                    doc.entity(place_iri(name), "Place", name, sent.index)
+                    doc.mention(place_iri(name), m.i, m.j)
+                    sent.refs.append(Ref(m.i, m.j, place_iri(name), "place"))
+                continue
+            entry = res.countries[m.key]
+            ent = doc.entity(m.key, "Country", entry.name, sent.index, known=True, wikidata=entry.wikidata)
+            doc.mention(m.key, m.i, m.j)
+            sent.refs.append(Ref(m.i, m.j, m.key, m.cat))
+            doc.country_order.append(m.key)
+            del ent
+
+
+def countries_in(doc: Doc, sent, start: int = 0, end: int | None = None) -> list[str]:
+    """Distinct countries referred to in a sentence (optionally within a token range), in order."""
+    end = sent.b if end is None else end
+    out: list[str] = []
+    for r in sorted(sent.refs, key=lambda r: r.i):
+        if start <= r.i < end and doc.entities[r.entity].type == "Country" and r.entity not in out:
+            out.append(r.entity)
+    return out
+
+
+def focus_pair(doc: Doc, before_sentence: int, upto_token: int | None = None) -> list[str]:
+    """The two countries in focus: the last two distinct ones named before a point."""
+    seen: list[str] = []
+    for sent in reversed(doc.sentences[: before_sentence + 1]):
+        for r in sorted(sent.refs, key=lambda r: -r.i):
+            if upto_token is not None and sent.index == before_sentence and r.i >= upto_token:
+                continue
+            if doc.entities[r.entity].type == "Country" and r.how != "group" and r.entity not in seen:
+                seen.append(r.entity)
+                if len(seen) == 2:
+                    return sorted(seen)
+    return []

@@ -1,0 +1,141 @@
+"""Dates in text, resolved against the article's date, at the precision the text gives.
+
+>>> finder = DateFinder({"june": 6, "october": 10, "december": 12}, {"tuesday": 1}, {"yesterday": "-1d", "last month": "-1m"})
+>>> [d.value for d in finder.find("On June 15, they met; on Tuesday and yesterday too.", "2021-10-08")]
+['2021-06-15', '2021-10-05', '2021-10-07']
+>>> [d.value for d in finder.find("in 1992 and in June 2021 and 8.10.2021", None)]
+['1992', '2021-06', '2021-10-08']
+>>> [d.value for d in finder.find("on December 30", "2022-01-04")]
+['2021-12-30']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+_FUTURE_MARGIN = timedelta(days=62)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str
+
+
+def _parse_iso(value: Optional[str]) -> Optional[date]:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    try:
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+
+
+class DateFinder:
+    """Compiled once from the month, weekday and relative-date word lists."""
+
+    def __init__(self, months: dict[str, int], weekdays: dict[str, int], relative: dict[str, str]) -> None:
+        self.months = {k.lower(): int(v) for k, v in months.items()}
+        self.weekdays = {k.lower(): int(v) for k, v in weekdays.items()}
+        self.relative = {k.lower(): v for k, v in relative.items()}
+        month = _alternation(self.months)
+        wday = _alternation(self.weekdays)
+        rel = _alternation(self.relative)
+        ordinal = r"(?:st|nd|rd|th)?"
+        parts = [
+            rf"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b)",
+            rf"(?P<num>\b(?P<nd>\d{{1,2}})[./](?P<nm>\d{{1,2}})[./](?P<ny>\d{{4}})\b)",
+            rf"(?P<dmy>\b(?P<d1>\d{{1,2}}){ordinal}(?:\s+of)?\s+(?P<m1>{month})\.?(?:,?\s+(?P<y1>\d{{4}}))?\b)",
+            rf"(?P<mdy>\b(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
+            rf"(?P<my>\b(?P<m3>{month})\.?,?\s+(?:of\s+)?(?P<y3>\d{{4}})\b)",
+            rf"(?P<wd>\b(?:on|last|this|past)\s+(?P<w>{wday})\b)" if wday else None,
+            rf"(?P<rel>\b(?P<r>{rel})\b)" if rel else None,
+            r"(?P<year>\b(?:in|since|from|of|by|until|till|to|year|early|late|mid|mid-)\s+(?P<yy>(?:19|20)\d{2})\b(?![-/.]\d))",
+        ]
+        self.regex = re.compile("|".join(p for p in parts if p), re.IGNORECASE)
+
+    def find(self, text: str, article_date: Optional[str], offset: int = 0) -> list[DateMention]:
+        base = _parse_iso(article_date)
+        out = []
+        for m in self.regex.finditer(text):
+            value = self._value(m, base, article_date)
+            if value:
+                group = next(g for g in ("iso", "num", "dmy", "mdy", "my", "wd", "rel", "year") if m.group(g))
+                start = m.start("yy") if group == "year" else m.start(group)
+                out.append(DateMention(start + offset, m.end(group) + offset, value))
+        return out
+
+    def _value(self, m: re.Match, base: Optional[date], article_date: Optional[str]) -> Optional[str]:
+        if m.group("iso"):
+            return _day(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        if m.group("num"):
+            d, mo, y = int(m.group("nd")), int(m.group("nm")), int(m.group("ny"))
+            if mo > 12 >= d:
+                d, mo = mo, d
+            return _day(y, mo, d)
+        if m.group("dmy") or m.group("mdy"):
+            month = self.months[m.group("m1" if m.group("dmy") else "m2").lower().rstrip(".")]
+            day = int(m.group("d1") or m.group("d2"))
+            year = m.group("y1") or m.group("y2")
+            if year:
+                return _day(int(year), month, day)
+            return _infer_year(month, day, base)
+        if m.group("my"):
+            return f"{int(m.group('y3')):04d}-{self.months[m.group('m3').lower().rstrip('.')]:02d}"
+        if m.group("wd"):
+            if base is None:
+                return None
+            target = self.weekdays[m.group("w").lower()]
+            back = (base.weekday() - target) % 7
+            return (base - timedelta(days=back)).isoformat()
+        if m.group("rel"):
+            return _relative(self.relative[" ".join(m.group("r").lower().split())], base, article_date)
+        if m.group("year"):
+            return m.group("yy")
+        return None
+
+
+def _alternation(words: dict) -> str:
+    keys = sorted(words, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+
+
+def _day(year: int, month: int, day: int) -> Optional[str]:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, base: Optional[date]) -> Optional[str]:
+    """A month and day without a year: the article's year, or the year before when that would
+    put the date well after the article (a December date in a January article)."""
+    if base is None:
+        return None
+    value = _day(base.year, month, day)
+    if value and date.fromisoformat(value) > base + _FUTURE_MARGIN:
+        value = _day(base.year - 1, month, day)
+    return value
+
+
+def _relative(spec: str, base: Optional[date], article_date: Optional[str]) -> Optional[str]:
+    if base is None or not spec:
+        return None
+    match = re.fullmatch(r"([+-]?\d+)([dwmy])", spec.strip())
+    if not match:
+        return None
+    amount, unit = int(match.group(1)), match.group(2)
+    if unit == "d":
+        if article_date and len(article_date) < 10:
+            return None
+        return (base + timedelta(days=amount)).isoformat()
+    if unit == "w":
+        return (base + timedelta(days=7 * amount)).isoformat()[:7]
+    if unit == "m":
+        months = base.year * 12 + base.month - 1 + amount
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{base.year + amount:04d}"

@@ -1,0 +1,309 @@
+"""Events from trigger words (the ``ddkg:trigger`` values of the event classes), with their
+participants, host and guest, date, place, topics and agreement.
+
+A trigger reports an event only when the sentence states it as fact: a modality cue before it
+in the same clause ("will", "plans to", "is expected to", "agreed to", "if", "not") removes
+it; a habitual cue ("periodically") keeps it without a date. A noun trigger after a
+determiner or preposition ("during the visit", "the signing of") is background unless its
+event type reports itself as a noun ("in an interview"), it has its own actor ("his visit"),
+or the sentence has no other event.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from kg.extract.countries import countries_in, focus_pair
+from kg.extract.document import Doc, Event, Ref, Sentence
+from kg.extract.gazetteer import Match
+from kg.extract.resources import Resources
+
+_CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", '"', "but", "while", "whereas", "although"})
+_WINDOW = 6
+_NOMINAL_PREPS = frozenset({"during", "after", "before", "following", "at", "of", "for", "on", "in", "with",
+                            "ahead", "since", "amid"})
+
+
+def find_events(doc: Doc, res: Resources) -> None:
+    for sent in doc.sentences:
+        _group_refs(doc, res, sent)
+        triggers = [m for m in sent.by_cat("event") if not _inside_name(sent, m)]
+        readings = [(m, _reading(doc, res, sent, m)) for m in triggers]
+        verbal = any(r == "verbal" for _, r in readings)
+        for m, reading in readings:
+            if reading is None:
+                continue
+            if reading == "nominal" and "nominal" not in res.event_flags.get(m.key, ()) \
+                    and not _own_actor(doc, res, sent, m) and (verbal or not _occurred(doc, res, sent, m)):
+                continue
+            habitual = _modality(doc, res, sent, m)
+            if habitual is False:
+                continue
+            event = _build(doc, res, sent, m, habitual)
+            if event is not None:
+                doc.events.append(event)
+        _discussion(doc, res, sent)
+    _drop_interview_statements(doc)
+    doc.events = merge_events(doc.events)
+
+
+def _inside_name(sent: Sentence, m: Match) -> bool:
+    return any(r.i <= m.i < r.j and r.how == "name" for r in sent.refs)
+
+
+def _group_refs(doc: Doc, res: Resources, sent: Sentence) -> None:
+    for g in sent.by_cat("cue:group_refs"):
+        pair: list[str] = []
+        if g.key == "sides":
+            meeting = next((e for e in reversed(doc.events) if e.type == "Meeting"), None)
+            if meeting is not None and sent.index - meeting.sentence <= 3:
+                pair = list(meeting.participants)
+        if not pair:
+            pair = focus_pair(doc, sent.index, g.i)
+        for iri in pair:
+            sent.refs.append(Ref(g.i, g.j, iri, "group"))
+
+
+def _reading(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str]:
+    """"verbal", "nominal", or None when the trigger only modifies a title ("newly-appointed")."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    if m.j < sent.b and any(x.i == m.j and x.cat in ("post", "rank") for x in sent.matches):
+        return None
+    if m.i > sent.a and norms[m.i - 1] in ("-", "newly"):
+        return None
+    last = m.term.rsplit(" ", 1)[-1]
+    if last.endswith("ed") or last in res.past_forms:
+        return "verbal"
+    if m.i == sent.a and texts[m.i][:1].isupper() and m.key not in ("Statement",):
+        return "nominal"
+    k = m.i - 1
+    skipped = 0
+    while k >= sent.a and skipped <= 2:
+        norm = norms[k]
+        kind = res.grammar.get(norm)
+        if kind in ("det", "poss") or norm in _NOMINAL_PREPS:
+            return "nominal"
+        if any(r.i <= k < r.j for r in sent.refs) and k == m.i - 1 and norms[k - 1:k + 1] != []:
+            # "Azerbaijan's visit", "the Turkish delegation's visit"
+            if norm == "s" or norm == "'":
+                return "nominal"
+        if not norm.isalpha() or not texts[k].islower() or kind or norm.endswith(("ed", "s")):
+            return "verbal"
+        skipped += 1
+        k -= 1
+    return "verbal"
+
+
+def _own_actor(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    """A noun trigger with its own actor: "his visit", "Erdogan's visit", "the visit of X"."""
+    norms = doc.toks.norms
+    k = m.i - 1
+    while k >= sent.a and norms[k] not in ("the", "a", "an") and k >= m.i - 3:
+        if res.pronouns.get(norms[k]) in ("m", "f"):
+            # "his visit", but not "on his appointment" (a circumstance of another event)
+            return not (k - 1 >= sent.a and res.grammar.get(norms[k - 1]) in ("prep", "prep-place"))
+        if norms[k] == "s" and k - 1 >= sent.a and norms[k - 1] == "'":
+            return any(r.j == k - 1 and doc.entities[r.entity].type == "Person" for r in sent.refs)
+        k -= 1
+    if m.j + 1 < sent.b and norms[m.j] == "of":
+        return any(r.i == m.j + 1 and doc.entities[r.entity].type == "Person" for r in sent.refs)
+    return False
+
+
+def _occurred(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    norms = doc.toks.norms
+    frames = res.frames
+    for k in range(m.j, min(sent.b, m.j + 8)):
+        for length in (2, 1):
+            if frames.get(tuple(norms[k:k + length])) == "occurred":
+                return True
+    return False
+
+
+def _modality(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[bool]:
+    """False: not a reported fact; True: habitual (no date); None: a plain fact."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    start = m.i
+    while start - 1 >= sent.a and m.i - (start - 1) <= _WINDOW and norms[start - 1] not in _CLAUSE_BREAK:
+        start -= 1
+    habitual = None
+    for cue in sent.by_cat("cue:modality"):
+        if cue.j > m.i or cue.i < start:
+            continue
+        if texts[cue.i][:1].isupper() and cue.i > sent.a:
+            continue   # "May" the month
+        if cue.j < sent.b and norms[cue.j].isdigit():
+            continue
+        if cue.key == "habitual":
+            habitual = True
+        elif (cue.key == "intent" and cue.term == "to") or cue.key == "nonfinite":
+            if cue.j == m.i:
+                return False
+        else:
+            return False
+    if any(d.start >= doc.toks.starts[m.i] and _future(d.value, doc.date) for d in sent.dates):
+        return False
+    return habitual
+
+
+def _future(value: str, article_date: Optional[str]) -> bool:
+    return bool(article_date) and value[:len(article_date)] > article_date[:len(value)]
+
+
+def _persons(doc: Doc, sent: Sentence, start: int = 0, end: Optional[int] = None) -> list[Ref]:
+    end = sent.b if end is None else end
+    out, seen = [], set()
+    for r in sorted(sent.refs, key=lambda r: (r.i, r.how != "name")):
+        if start <= r.i < end and doc.entities[r.entity].type == "Person" and r.entity not in seen:
+            seen.add(r.entity)
+            out.append(r)
+    return out
+
+
+def _of_type(doc: Doc, sent: Sentence, type_: str) -> list[str]:
+    out: list[str] = []
+    for r in sorted(sent.refs, key=lambda r: r.i):
+        if doc.entities[r.entity].type == type_ and r.entity not in out:
+            out.append(r.entity)
+    return out
+
+
+def _clause_start(doc: Doc, sent: Sentence, k: int) -> int:
+    return sent.a
+
+
+def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optional[bool]) -> Optional[Event]:
+    norms = doc.toks.norms
+    before = _persons(doc, sent, sent.a, m.i)
+    after = _persons(doc, sent, m.j, sent.b)
+    subject = before[-1].entity if before else None
+    obj = after[0].entity if after else None
+    frame = res.frames.get(tuple(m.term.split(" ")))
+    passive = (m.i - 1 >= sent.a and res.grammar.get(norms[m.i - 1]) == "aux" and m.j < sent.b
+               and norms[m.j] == "by") or m.term.endswith(" by")
+    if passive:
+        subject, obj = obj, subject
+    event = Event(type=m.key, sentence=sent.index, trigger=(m.i, m.j), rule=f"trigger:{m.key}:{m.term}")
+    persons = [r.entity for r in _persons(doc, sent)]
+    countries = countries_in(doc, sent)
+    if m.key in ("Meeting", "Congratulation"):
+        if frame == "host-subject" and subject and obj:
+            event.host, event.guest = subject, obj
+            event.confidence = 0.9
+        elif frame == "guest-subject" and subject and obj:
+            event.host, event.guest = obj, subject
+            event.confidence = 0.85
+        event.participants = persons or countries
+        if len(event.participants) < (1 if m.key == "Meeting" and persons else 2) and not (event.host and event.guest):
+            return None
+    elif m.key == "Visit":
+        visitor = subject or obj
+        if visitor is None:
+            return None
+        event.guest = visitor
+        event.participants = [visitor] + ([obj] if obj and obj != visitor else [])
+        event.place = _place_after(doc, sent, m.j)
+    elif m.key == "Statement":
+        speaker = subject or (after[0].entity if after and after[0].i - m.j <= 4 else None)
+        if speaker is None:
+            return None
+        event.participants = [speaker]
+    elif m.key == "Interview":
+        outlets = _of_type(doc, sent, "Organization")
+        speaker = [p for p in persons][:1]
+        if not speaker:
+            return None
+        event.participants = speaker + outlets[:1]
+    elif m.key == "AgreementSigning":
+        agreements = [r for r in sent.refs if doc.entities[r.entity].type == "Agreement"]
+        if agreements:
+            event.agreement = min(agreements, key=lambda r: abs(r.i - m.i)).entity
+        event.participants = persons or countries
+        if not event.participants and not event.agreement:
+            return None
+    elif m.key == "JointExercise":
+        event.participants = countries
+        exercises = _of_type(doc, sent, "Exercise")
+        event.exercise = exercises[0] if exercises else None
+        if not countries and not event.exercise:
+            return None
+    else:
+        event.participants = persons or countries
+        if not event.participants:
+            return None
+    event.date = None if habitual else _event_date(doc, sent, m, event)
+    event.topics = {a.key for a in sent.by_cat("area")}
+    if event.place is None and m.key != "Visit":
+        places = _of_type(doc, sent, "Place")
+        event.place = places[0] if places else None
+    event.participants = sorted(dict.fromkeys(event.participants))
+    return event
+
+
+def _place_after(doc: Doc, sent: Sentence, j: int) -> Optional[str]:
+    for r in sorted(sent.refs, key=lambda r: r.i):
+        if r.i >= j and doc.entities[r.entity].type in ("Place", "Country") and r.how != "group":
+            return r.entity
+    return None
+
+
+def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[str]:
+    if sent.dates:
+        pos = doc.toks.starts[m.i]
+        return min(sent.dates, key=lambda d: (abs(d.start - pos), d.start)).value
+    if event.agreement:
+        agreement = doc.entities[event.agreement]
+        if agreement.date:
+            return agreement.date
+        earlier = [e.date for e in doc.events if e.agreement == event.agreement and e.date]
+        if earlier:
+            return earlier[0]
+    return doc.date
+
+
+def _discussion(doc: Doc, res: Resources, sent: Sentence) -> None:
+    """"The sides also focused on ...": topics of the meeting in focus."""
+    if not sent.by_cat("cue:discussion") or sent.by_cat("event"):
+        return
+    meeting = next((e for e in reversed(doc.events) if e.type == "Meeting"), None)
+    if meeting is not None:
+        meeting.topics |= {a.key for a in sent.by_cat("area")}
+
+
+def _drop_interview_statements(doc: Doc) -> None:
+    """What someone said in an interview is part of the interview, not another statement."""
+    interviews = {(e.sentence, p) for e in doc.events if e.type == "Interview" for p in e.participants}
+    doc.events = [e for e in doc.events if not (e.type == "Statement" and
+                                                 (e.sentence, e.participants[0]) in interviews)]
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event per happening: same type and date with shared participants or agreement."""
+    merged: list[Event] = []
+    for e in events:
+        for other in merged:
+            if other.type != e.type:
+                continue
+            same_agreement = e.agreement is not None and e.agreement == other.agreement
+            if not same_agreement and (other.date != e.date or not set(other.participants) & set(e.participants)):
+                continue
+            if e.type == "Statement" and other.participants != e.participants:
+                continue
+            _absorb(other, e)
+            break
+        else:
+            merged.append(e)
+    return merged
+
+
+def _absorb(into: Event, e: Event) -> None:
+    people_into = into.participants
+    if e.date and (into.date is None or len(e.date) > len(into.date)):
+        into.date = e.date
+    into.participants = sorted(set(people_into) | set(e.participants))
+    into.host = into.host or e.host
+    into.guest = into.guest or e.guest
+    into.agreement = into.agreement or e.agreement
+    into.exercise = into.exercise or e.exercise
+    into.place = into.place or e.place
+    into.topics |= e.topics
+    into.confidence = max(into.confidence, e.confidence)

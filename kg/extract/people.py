@@ -1,0 +1,283 @@
+"""People: known names from the lexicon, unknown capitalised names after a title, rank or
+honorific ("Maj-Gen Zakaria Yalcin") or before an appositive title ("Hulusi Akar, Turkey's
+defence minister"), and their posts: the post type, the country served (possessive
+"Turkey's", adjective "the Turkish", "of X") and the country of accreditation ("to X").
+Later mentions are resolved by :mod:`kg.extract.coref`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from kg.extract import coref
+from kg.extract.document import Doc, Ref, Sentence
+from kg.extract.gazetteer import Match
+from kg.extract.resources import Resources
+from kg.extract.text import term_key
+from kg.iris import person_iri
+
+_TITLE_CATS = ("post", "rank", "honorific")
+_MAX_NAME_WORDS = 5
+_ZONE_WORDS = frozenset({"of", "to", "in", "for", "-", "'", "s", "at"})
+
+
+@dataclass
+class Zone:
+    """The words around a name that describe its holder: titles, countries, counterpart."""
+    start: int
+    end: int
+    posts: list[Match] = field(default_factory=list)
+    countries: list[Ref] = field(default_factory=list)
+    counterpart: Optional[Match] = None
+
+
+def find_people(doc: Doc, res: Resources) -> None:
+    state = coref.State()
+    for sent in doc.sentences:
+        title_at = {m.i: m for m in sent.matches if m.cat in _TITLE_CATS or m.cat == "cue:counterpart"}
+        _known_names(doc, res, sent, state)
+        _titled_names(doc, res, sent, state, title_at)
+        coref.resolve_surnames(doc, res, sent, state)
+        consumed = _roles(doc, res, sent, state)
+        coref.resolve_titles(doc, res, sent, state, consumed)
+        coref.resolve_appointments(doc, res, sent)
+        coref.resolve_pronouns(doc, res, sent, state)
+        state.end_sentence(doc, sent)
+    _fill_from_lexicon(doc, res)
+
+
+def person_entity(doc: Doc, res: Resources, name: str, sent: Sentence, state: "coref.State") -> str:
+    """The entity for a full name: a lexicon person if the name (or alias) is known."""
+    key = " ".join(term_key(name))
+    iri = res.person_by_name.get(key) or state.full_names.get(key)
+    if iri is None:
+        iri = person_iri(name)
+    if iri not in doc.entities:
+        entry = res.people.get(iri)
+        doc.entity(iri, "Person", entry.name if entry else name, sent.index, known=entry is not None,
+                   country=entry.country if entry else None, wikidata=entry.wikidata if entry else None)
+    state.register(iri, name)
+    return iri
+
+
+def _known_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> None:
+    for m in sent.by_cat("person"):
+        iri = person_entity(doc, res, res.people[m.key].name, sent, state)
+        doc.mention(iri, m.i, m.j)
+        sent.refs.append(Ref(m.i, m.j, iri, "name"))
+
+
+def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
+    text, norm = doc.toks.texts[k], doc.toks.norms[k]
+    if not (text[:1].isupper() and text[:1].isalpha()):
+        return False
+    if norm in res.grammar or norm in res.pronouns or norm in res.calendar_words or norm in res.org_heads:
+        return False
+    if len(text) > 1 and text.isupper() and len(text) <= 4:
+        return False  # acronyms (NATO, MoD)
+    for m in sent.matches:
+        if m.i <= k < m.j and m.cat in ("country", "adjective", "capital", "named", "post", "rank", "honorific",
+                                         "posthead", "kind", "event", "cue:counterpart"):
+            return False
+    return not any(r.i <= k < r.j for r in sent.refs)
+
+
+def name_run(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
+    """End of the capitalised personal name starting at token k (k itself if there is none)."""
+    toks, words, j = doc.toks, 0, k
+    while j < sent.b and words < _MAX_NAME_WORDS:
+        if is_name_word(doc, res, sent, j):
+            words += 1
+            j += 1
+            if len(toks.texts[j - 1]) == 1 and j < sent.b and toks.norms[j] == "." and j + 1 < sent.b \
+                    and is_name_word(doc, res, sent, j + 1):
+                j += 1   # an initial: "John F. Kennedy"
+            continue
+        tight = j + 1 < sent.b and toks.starts[j + 1] == toks.ends[j] and toks.starts[j] == toks.ends[j - 1]
+        if words and j + 1 < sent.b and is_name_word(doc, res, sent, j + 1) and (
+                toks.norms[j] in res.particles or (toks.norms[j] in ("-", "'") and tight)):
+            j += 1
+            continue
+        break
+    return j if words else k
+
+
+def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", title_at: dict) -> None:
+    """Unknown names right after a title chain, or before ", <title>" (an appositive)."""
+    norms = doc.toks.norms
+    k = sent.a
+    while k < sent.b:
+        m = title_at.get(k)
+        if m is None:
+            k += 1
+            continue
+        end = m.j
+        while True:   # chains: "Defence Minister Colonel General", "of Turkey", a comma
+            nxt = title_at.get(end)
+            if nxt is not None:
+                end = nxt.j
+            elif end < sent.b and norms[end] in ("of", "to") and _country_at(sent, end + 1):
+                end = _country_at(sent, end + 1).j
+            elif end < sent.b and norms[end] == "," and end + 1 < sent.b and m.cat == "post":
+                end += 1
+            else:
+                break
+        stop = name_run(doc, res, sent, end)
+        if stop > end:
+            _add_name(doc, res, sent, state, end, stop)
+            k = stop
+        else:
+            k = end if end > k else k + 1
+    # appositive: "Hulusi Akar, Turkey's defence minister,"
+    k = sent.a
+    while k < sent.b:
+        stop = name_run(doc, res, sent, k)
+        if stop - k >= 2 and stop < sent.b and norms[stop] == ",":
+            zone = right_zone(doc, res, sent, stop + 1)
+            if zone.posts:
+                _add_name(doc, res, sent, state, k, stop)
+        k = max(stop, k + 1)
+
+
+def _add_name(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", i: int, j: int) -> None:
+    name = " ".join(doc.span_text(i, j).split())
+    if j - i == 1:
+        iri = coref.surname_referent(doc, res, state, doc.toks.norms[i])
+        if iri is None:
+            iri = person_entity(doc, res, name, sent, state)
+    else:
+        iri = person_entity(doc, res, name, sent, state)
+    doc.mention(iri, i, j)
+    sent.refs.append(Ref(i, j, iri, "name"))
+
+
+def _country_at(sent: Sentence, k: int) -> Optional[Ref]:
+    for r in sent.refs:
+        if r.i == k and r.how in ("country", "adjective", "capital"):
+            return r
+    return None
+
+
+def _accept(doc: Doc, res: Resources, sent: Sentence, k: int, titles: dict, countries: dict) -> bool:
+    norm = doc.toks.norms[k]
+    if k in titles or k in countries:
+        return True
+    if res.grammar.get(norm) in ("det", "poss", "premod") or norm in _ZONE_WORDS:
+        return True
+    if norm in res.org_heads and res.org_heads[norm] == "country":
+        return True
+    return False
+
+
+def _spans(sent: Sentence) -> tuple[dict, dict]:
+    titles, countries = {}, {}
+    for m in sent.matches:
+        if m.cat in ("post", "rank", "honorific", "cue:counterpart", "posthead"):
+            for k in range(m.i, m.j):
+                titles.setdefault(k, m)
+    for r in sent.refs:
+        if r.how in ("country", "adjective", "capital"):
+            for k in range(r.i, r.j):
+                countries[k] = r
+    return titles, countries
+
+
+def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
+    titles, countries = _spans(sent)
+    k = i
+    if k - 1 >= sent.a and doc.toks.norms[k - 1] == ",":
+        k -= 1
+    while k - 1 >= sent.a and _accept(doc, res, sent, k - 1, titles, countries):
+        k -= 1
+        if doc.toks.norms[k] == "," or k - 1 >= sent.a and doc.toks.norms[k - 1] in ("and", "or"):
+            break
+    return _zone(sent, k, i, titles, countries)
+
+
+def right_zone(doc: Doc, res: Resources, sent: Sentence, j: int, limit: int = 10) -> Zone:
+    titles, countries = _spans(sent)
+    k = j
+    while k < min(sent.b, j + limit) and _accept(doc, res, sent, k, titles, countries):
+        k += 1
+    return _zone(sent, j, k, titles, countries)
+
+
+def _zone(sent: Sentence, start: int, end: int, titles: dict, countries: dict) -> Zone:
+    zone = Zone(start, end)
+    seen = set()
+    for k in range(start, end):
+        m = titles.get(k)
+        if m is not None and id(m) not in seen and m.i >= start:
+            seen.add(id(m))
+            if m.cat == "post":
+                zone.posts.append(m)
+            elif m.cat == "cue:counterpart":
+                zone.counterpart = m
+        r = countries.get(k)
+        if r is not None and r not in zone.countries:
+            zone.countries.append(r)
+    return zone
+
+
+def zone_role(doc: Doc, res: Resources, zone: Zone, post: Match) -> tuple[Optional[str], Optional[str]]:
+    """(country served, accredited to) for a post in a zone: "Turkey's attache to Azerbaijan"."""
+    norms = doc.toks.norms
+    country = accredited = None
+    before = [r for r in zone.countries if r.j <= post.i]
+    if before:
+        country = before[-1].entity
+    for r in zone.countries:
+        if r.i < post.j:
+            continue
+        prep = norms[r.i - 1] if r.i - 1 >= zone.start else ""
+        if prep in ("to", "in", "at") and post.key in res.accredited_roles:
+            accredited = accredited or r.entity
+        elif prep in ("of", "for", "'", "s") and country is None:
+            country = r.entity
+    return country, accredited
+
+
+def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> set[int]:
+    """Posts of the named people of a sentence; returns the tokens the titles used."""
+    consumed: set[int] = set()
+    for ref in list(sent.refs):
+        ent = doc.entities[ref.entity]
+        if ent.type != "Person" or ref.how not in ("name", "surname", "fuzzy"):
+            continue
+        for zone in (left_zone(doc, res, sent, ref.i), _appositive(doc, res, sent, ref.j)):
+            if zone is None:
+                continue
+            consumed.update(range(zone.start, zone.end))
+            if zone.posts:
+                post = zone.posts[-1] if zone.end <= ref.i else zone.posts[0]
+                country, accredited = zone_role(doc, res, zone, post)
+                ent.add_role(post.key, country, accredited)
+            elif zone.counterpart is not None:
+                coref.counterpart_role(doc, res, sent, state, ref, zone)
+    return consumed
+
+
+def _appositive(doc: Doc, res: Resources, sent: Sentence, j: int) -> Optional[Zone]:
+    if j < sent.b and doc.toks.norms[j] == ",":
+        zone = right_zone(doc, res, sent, j + 1)
+        if zone.posts:
+            return zone
+    return None
+
+
+def _fill_from_lexicon(doc: Doc, res: Resources) -> None:
+    """Country and accreditation of a known person's post from the curated posts; a person's
+    country from the lexicon or their posts."""
+    for ent in doc.entities.values():
+        if ent.type != "Person":
+            continue
+        entry = res.people.get(ent.id)
+        for role in ent.roles:
+            for post in entry.posts if entry else ():
+                if post.role == role.role and (role.country in (None, post.country)):
+                    role.country = role.country or post.country
+                    role.accredited_to = role.accredited_to or post.accredited_to
+            if role.country is None and ent.country and not (role.accredited_to == ent.country):
+                role.country = ent.country
+        if ent.country is None:
+            ent.country = next((r.country for r in ent.roles if r.country), None)

@@ -1,0 +1,139 @@
+"""The extractor's public API: text (and a lexicon) in, the contract JSON object out.
+
+>>> from kg.extract.lexicon import Lexicon
+>>> from kg.articles import Article
+>>> Extractor(Lexicon()).extract(Article(id="empty", body=""))["entities"]
+[]
+"""
+from __future__ import annotations
+
+import bisect
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Optional, Sequence
+
+from kg.articles import Article, read_article
+from kg.extract.agreements import find_agreements
+from kg.extract.countries import find_countries
+from kg.extract.document import Doc, Entity, Event, Relation, Sentence
+from kg.extract.events import find_events
+from kg.extract.lexicon import Lexicon
+from kg.extract.names import find_named
+from kg.extract.people import find_people
+from kg.extract.relations import find_relations
+from kg.extract.resources import Resources
+from kg.extract.sentences import split_sentences
+from kg.extract.text import tokenize
+from kg.iris import event_iri
+
+_KEEP_COUNTRIES = frozenset({"JointExercise", "ArmedConflict"})
+
+
+class Extractor:
+    """Compile the lexicon once; then ``extract`` any number of articles."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.resources = Resources(lexicon)
+
+    def read(self, article: Article) -> Doc:
+        """Run every stage and return the working document (for debugging and tests)."""
+        res = self.resources
+        body = article.body or ""
+        toks = tokenize(body)
+        sentences = []
+        for index, (start, end) in enumerate(split_sentences(body, res.abbreviations)):
+            a = bisect.bisect_left(toks.starts, start)
+            b = bisect.bisect_left(toks.starts, end)
+            sent = Sentence(index, start, end, a, b)
+            sent.matches = res.gazetteer.find(toks, a, b)
+            sent.dates = res.dates.find(body[start:end], article.date, start)
+            sentences.append(sent)
+        doc = Doc(body=body, date=article.date, toks=toks, sentences=sentences, codes=res.event_codes)
+        find_countries(doc, res)
+        find_named(doc, res)
+        find_people(doc, res)
+        find_agreements(doc, res)
+        find_events(doc, res)
+        find_relations(doc, res)
+        return doc
+
+    def extract(self, article: Article) -> dict:
+        doc = self.read(article)
+        return {
+            "article": {"id": article.id, "title": article.title, "date": article.date,
+                        "source": article.source or article.url or article.outlet},
+            "entities": [_entity(doc, e) for e in sorted(doc.entities.values(), key=lambda e: e.id)],
+            "events": _events(doc),
+            "relations": _relations(doc),
+        }
+
+
+def _entity(doc: Doc, e: Entity) -> dict:
+    return {
+        "id": e.id, "type": e.type, "name": e.name,
+        "mentions": [{"text": doc.body[s:t], "start": s, "end": t} for s, t in sorted(e.mentions)],
+        "roles": sorted(({"role": r.role, "country": r.country, "accreditedTo": r.accredited_to}
+                         for r in e.roles), key=lambda r: (r["role"], r["country"] or "", r["accreditedTo"] or "")),
+        "country": e.country if e.type != "Country" else None,
+        "wikidata": e.wikidata,
+    }
+
+
+def _evidence(doc: Doc, index: int) -> dict:
+    sent = doc.sentences[index]
+    return {"text": doc.body[sent.start:sent.end], "start": sent.start, "end": sent.end}
+
+
+def _events(doc: Doc) -> list[dict]:
+    out: dict[str, dict] = {}
+    for e in doc.events:
+        participants = e.participants
+        if e.type not in _KEEP_COUNTRIES and any(doc.entities[p].type == "Person" for p in participants):
+            participants = [p for p in participants if doc.entities[p].type != "Country"]
+        participants = sorted(set(participants) | {x for x in (e.host, e.guest) if x})
+        iri = event_iri(e.type, e.date, participants)
+        if iri in out:
+            continue
+        cameo, plover = doc.codes.get(e.type, (None, None))
+        out[iri] = {
+            "id": iri, "type": e.type, "date": e.date, "host": e.host, "guest": e.guest,
+            "participants": participants, "agreement": e.agreement, "place": e.place,
+            "topics": sorted(e.topics), "cameo": cameo, "plover": plover, "exercise": e.exercise,
+            "evidence": _evidence(doc, e.sentence), "confidence": e.confidence, "rule": e.rule,
+        }
+    return [out[k] for k in sorted(out, key=lambda k: (out[k]["date"] or "", k))]
+
+
+def _relations(doc: Doc) -> list[dict]:
+    out = []
+    for r in doc.relations:
+        out.append({"s": r.s, "p": r.p, "o": r.o, "via": r.via, "evidence": _evidence(doc, r.sentence),
+                    "rule": r.rule, "since": r.since, "areas": sorted(r.areas), "confidence": r.confidence})
+    return sorted(out, key=lambda r: (r["s"], r["p"], r["o"], r["via"] or ""))
+
+
+# -- many files -------------------------------------------------------------------------
+
+_WORKER: Optional[Extractor] = None
+
+
+def _init_worker(lexicon: Lexicon) -> None:
+    global _WORKER
+    _WORKER = Extractor(lexicon)
+
+
+def _extract_path(args: tuple[str, Optional[str]]) -> dict:
+    assert _WORKER is not None
+    path, date = args
+    return _WORKER.extract(read_article(Path(path), date=date))
+
+
+def extract_files(paths: Sequence[Path], lexicon: Lexicon, date: Optional[str] = None,
+                  workers: int = 1) -> list[dict]:
+    """Extract many article files, in the order given; ``workers`` > 1 uses processes.
+    An unreadable file raises :class:`kg.errors.ArticleError` naming it."""
+    if workers <= 1 or len(paths) <= 1:
+        extractor = Extractor(lexicon)
+        return [extractor.extract(read_article(Path(p), date=date)) for p in paths]
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(lexicon,)) as pool:
+        return list(pool.map(_extract_path, [(str(p), date) for p in paths], chunksize=8))

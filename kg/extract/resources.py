@@ -1,0 +1,169 @@
+"""Everything the stages need, compiled once from a :class:`Lexicon` (picklable, reusable)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Optional
+
+from kg.extract.dates import DateFinder
+from kg.extract.gazetteer import Gazetteer, inflections, variants
+from kg.extract.lexicon import Lexicon, NamedEntry, PersonEntry
+from kg.extract.text import fold, term_key
+
+
+def _cue(lexicon: Lexicon, name: str) -> dict[str, str]:
+    return lexicon.cues.get(name, {})
+
+
+def deletions(word: str) -> set[str]:
+    return {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+def damerau_levenshtein(a: str, b: str, bound: int = 1) -> int:
+    """Edit distance with adjacent transpositions (optimal string alignment)."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class Resources:
+    """The lexicon compiled: one gazetteer, date patterns, word sets and name indexes."""
+
+    FUZZY_MIN = 5   # names shorter than this are never matched fuzzily
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        cues = lexicon.cues
+        self.spelling = _cue(lexicon, "spelling")
+        self.irregular = {k: tuple(v.split(",")) for k, v in _cue(lexicon, "verb_forms").items()}
+        self.past_forms = frozenset(f for forms in self.irregular.values() for f in forms
+                                    if not f.endswith(("s", "ing")))
+        grammar = _cue(lexicon, "grammar")
+        self.grammar = {fold(k): v for k, v in grammar.items()}
+        self.pronouns = {fold(k): v for k, v in _cue(lexicon, "pronouns").items()}
+        self.particles = frozenset(fold(k) for k in _cue(lexicon, "name_particles"))
+        self.org_heads = {fold(k): v for k, v in _cue(lexicon, "org_heads").items()}
+        self.appointment_cues = frozenset(fold(k) for k in _cue(lexicon, "appointment_cues"))
+        months = {k: int(v) for k, v in _cue(lexicon, "months").items() if v.isdigit()}
+        weekdays = {k: int(v) for k, v in _cue(lexicon, "weekdays").items() if v.isdigit()}
+        self.calendar_words = frozenset(fold(w) for w in (*months, *weekdays))
+        self.dates = DateFinder(months, weekdays, _cue(lexicon, "relative_dates"))
+        abbreviations = set(_cue(lexicon, "abbreviations"))
+        for rank in lexicon.ranks:
+            for term in rank.terms:
+                abbreviations |= set(term_key(term))
+        self.abbreviations = frozenset(fold(a).split(".")[-1] for a in abbreviations)
+        self.frames: dict[tuple[str, ...], str] = {}
+        for term, frame in _cue(lexicon, "event_frames").items():
+            for form in inflections(term, self.irregular, verb=True):
+                self.frames.setdefault(term_key(form), frame)
+        accredited = set(_cue(lexicon, "accredited_roles"))
+        self.accredited_roles = frozenset(
+            p.name for p in lexicon.post_types
+            if p.name.lower() in accredited or (p.broader or "").lower() in accredited)
+        self.event_flags = {e.name: set(_cue(lexicon, "event_types").get(e.name.lower(), "").split(","))
+                            for e in lexicon.event_types}
+        self.event_codes = {e.name: (e.cameo, e.plover) for e in lexicon.event_types}
+        self.countries = {c.iri: c for c in lexicon.countries}
+        self.people = {p.iri: p for p in lexicon.people}
+        self.named = {n.iri: n for n in lexicon.named}
+        self.kinds = {k.name: k for k in lexicon.agreement_kinds}
+        self.areas = {a.name: a for a in lexicon.areas}
+        self.role_heads: dict[str, set[str]] = defaultdict(set)   # head word -> post types
+        self.gazetteer = self._build()
+        self._index_people()
+
+    # -- the gazetteer -----------------------------------------------------------------
+    def _build(self) -> Gazetteer:
+        gaz = Gazetteer()
+        lex = self.lexicon
+        for c in lex.countries:
+            gaz.add_all(c.names, "country", c.iri, cased=True)
+            gaz.add_all(c.adjectives, "adjective", c.iri, cased=True)
+            gaz.add_all(c.capitals, "capital", c.iri, cased=True)
+        for p in lex.people:
+            gaz.add_all((p.name, *p.aliases), "person", p.iri, cased=True)
+        for n in lex.named:
+            for term in (n.name, *n.aliases):
+                gaz.add(term, "named", n.iri)
+        for concept, cat in ((lex.post_types, "post"), (lex.ranks, "rank"), (lex.areas, "area"),
+                             (lex.agreement_kinds, "kind"), (lex.event_types, "event")):
+            for entry in concept:
+                for term in entry.terms:
+                    for spelled in variants(term, self.spelling):
+                        for form in inflections(spelled, self.irregular, verb=False):
+                            gaz.add(form, cat, entry.name, cased=False)
+        for entry in lex.post_types:
+            for term in entry.terms:
+                words = term_key(term)
+                if not words:
+                    continue
+                head = words[0] if "of" in words[1:] else words[-1]
+                self.role_heads[head].add(entry.name)
+        for head, roles in self.role_heads.items():
+            gaz.add(head, "posthead", head, cased=False)
+        for name in ("honorifics", "modality", "group_refs", "counterpart", "relation_cues"):
+            for term, value in self.lexicon.cues.get(name, {}).items():
+                for spelled in variants(term, self.spelling):
+                    gaz.add(spelled, "cue:" + name, value or term, cased=False)
+        for term, value in self.lexicon.cues.get("event_frames", {}).items():
+            if value == "discussion":
+                for form in inflections(term, self.irregular, verb=True):
+                    gaz.add(form, "cue:discussion", term, cased=False)
+        return gaz
+
+    # -- people ------------------------------------------------------------------------
+    def _index_people(self) -> None:
+        self.person_by_name: dict[str, str] = {}
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for p in self.lexicon.people:
+            for name in (p.name, *p.aliases):
+                self.person_by_name.setdefault(" ".join(term_key(name)), p.iri)
+                words = term_key(name)
+                if len(words) >= 2:
+                    surnames[words[-1]].add(p.iri)
+        self.lexicon_surnames = {s: next(iter(v)) for s, v in surnames.items() if len(v) == 1}
+        self.surname_deletions: dict[str, set[str]] = defaultdict(set)
+        for s in self.lexicon_surnames:
+            if len(s) >= self.FUZZY_MIN:
+                for d in deletions(s) | {s}:
+                    self.surname_deletions[d].add(s)
+        holders: dict[tuple[str, Optional[str]], list[tuple[PersonEntry, object]]] = defaultdict(list)
+        for p in self.lexicon.people:
+            for post in p.posts:
+                holders[(post.role, post.country)].append((p, post))
+        self.holders = holders
+
+    def fuzzy_lexicon_surname(self, word: str) -> Optional[str]:
+        """A lexicon person whose (unique) surname is within one edit of ``word``."""
+        if len(word) < self.FUZZY_MIN:
+            return None
+        candidates: set[str] = set()
+        for d in deletions(word) | {word}:
+            candidates |= self.surname_deletions.get(d, set())
+        close = sorted(c for c in candidates if damerau_levenshtein(word, c) <= 1)
+        return self.lexicon_surnames[close[0]] if len(close) == 1 else None
+
+    def holder(self, role: str, country: Optional[str], when: Optional[str]) -> Optional[PersonEntry]:
+        """The known person holding a post type for a country on a date (unique, else None)."""
+        found = []
+        for person, post in self.holders.get((role, country), []):
+            if when and ((post.start and post.start[:len(when)] > when[:len(post.start)])
+                         or (post.end and post.end[:len(when)] < when[:len(post.end)])):
+                continue
+            if not when and post.end:
+                continue
+            found.append(person)
+        return found[0] if len(found) == 1 else None
+
+    def named_entry(self, iri: str) -> Optional[NamedEntry]:
+        return self.named.get(iri)
