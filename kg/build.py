@@ -10,17 +10,18 @@ import json
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 import pyoxigraph as ox
 
 from kg import iris
 from kg.articles import Article, read_article
 from kg.derive import derive
-from kg.errors import KGError, OutputError, StoreError
-from kg.namespace import DDKG, OA
+from kg.reconcile import reconcile_labels
+from kg.errors import OutputError, StoreError
 from kg.store import OxigraphStore
 from kg.to_rdf import article_quads, decimal, extraction_quads, integer, oa, term
 from kg.validate import ONTOLOGY_GRAPH, Violation, validate
@@ -85,18 +86,28 @@ def build(workspace: Workspace, options: Optional[BuildOptions] = None) -> Build
         raise OutputError(f"cannot write to {build_dir}: {exc.strerror or exc}") from None
     staging = build_dir / f".staging-{os.getpid()}-{time.time_ns()}"
     try:
-        _clean_stale(build_dir)
-        staging.mkdir()
+        with _output_errors(build_dir):
+            _clean_stale(build_dir)
+            staging.mkdir()
         summary = _build_into(workspace, staging, options)
-        summary.outputs = _swap_in(staging, build_dir, options)
+        with _output_errors(build_dir):
+            summary.outputs = _swap_in(staging, build_dir, options)
         summary.seconds = time.perf_counter() - started
         return summary
-    except OSError as exc:
-        raise OutputError(f"cannot write the build outputs in {build_dir}: {exc.strerror or exc}; "
-                          "the previous outputs are unchanged") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         lock.release()
+
+
+@contextmanager
+def _output_errors(build_dir: Path) -> Iterator[None]:
+    """A failed write (permissions, full disk) becomes an OutputError naming the file."""
+    try:
+        yield
+    except OSError as exc:
+        where = exc.filename or build_dir
+        raise OutputError(f"cannot write {where}: {exc.strerror or exc}; "
+                          f"the previous outputs in {build_dir} are unchanged") from None
 
 
 def _say(options: BuildOptions, message: str) -> None:
@@ -128,6 +139,7 @@ def _build_into(workspace: Workspace, staging: Path, options: BuildOptions) -> B
         for article, extraction in zip(articles, extract_articles(articles, lexicon, options.workers)):
             graph = iris.graph_iri("extracted", article.id)
             store.add_quads(extraction_quads(extraction, article, graph))
+    reconcile_labels(store)
 
     _say(options, "deriving short edges")
     derive(store, workspace.rule_files())
@@ -138,7 +150,8 @@ def _build_into(workspace: Workspace, staging: Path, options: BuildOptions) -> B
         summary.violations = problems
     _count(store, summary)
     _say(options, "writing outputs")
-    write_outputs(store, staging, summary, options)
+    with _output_errors(workspace.build_dir):
+        write_outputs(store, staging, summary, options)
     store.flush()
     return summary
 

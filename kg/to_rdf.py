@@ -99,7 +99,7 @@ def evidence_quads(quads: _Quads, fact: str, article_id: str, evidence: Mapping[
                    rule: str, confidence: float, asserted_by: str) -> None:
     """Link ``fact`` to its sentence: an Evidence node with position and quote selectors."""
     start, end = int(evidence["start"]), int(evidence["end"])  # type: ignore[arg-type]
-    node = iris.evidence_iri(asserted_by, article_id, start, end, fact)
+    node = iris.evidence_iri(asserted_by, article_id, start, end, f"{fact} {rule}")
     quads.add(fact, term("evidence"), node)
     quads.add(node, RDF_TYPE, term("Evidence"))
     quads.add(node, oa("hasSource"), iris.article_iri(article_id))
