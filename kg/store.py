@@ -14,7 +14,7 @@ from typing import IO, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 import pyoxigraph as ox
 
-from kg.errors import StoreError, TurtleError
+from kg.errors import QueryError, StoreError, TurtleError
 from kg.namespace import PREFIXES
 
 Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
@@ -108,7 +108,6 @@ class OxigraphStore:
         try:
             result = self._store.query(sparql, use_default_graph_as_union=union)
         except SyntaxError as exc:
-            from kg.errors import QueryError
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         if isinstance(result, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
@@ -122,7 +121,6 @@ class OxigraphStore:
         try:
             self._store.update(sparql)
         except SyntaxError as exc:
-            from kg.errors import QueryError
             raise QueryError(f"SPARQL update syntax error: {exc}") from None
 
     def named_graphs(self) -> list[str]:
