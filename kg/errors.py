@@ -43,3 +43,7 @@ class ValidationFailed(KGError):
     def __init__(self, message: str, report: str = "") -> None:
         super().__init__(message)
         self.report = report
+
+
+class ViewError(KGError):
+    """A view of the network cannot be made: an unknown --focus entity, a bad date or type."""
