@@ -291,13 +291,13 @@ def parse_response(data: bytes, content_type: str, form: str, url: str) -> Query
         }.get(media, ox.QueryResultsFormat.JSON)
         try:
             parsed = ox.parse_query_results(data, fmt)
+            if isinstance(parsed, ox.QueryBoolean):
+                return QueryResult("ask", boolean=bool(parsed))
+            names = [v.value for v in parsed.variables]
+            rows = [tuple(solution[i] for i in range(len(names))) for solution in parsed]  # parsed lazily
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"the answer of {url} is not valid SPARQL results ({media or 'no type'}): {exc}") \
                 from None
-        if isinstance(parsed, ox.QueryBoolean):
-            return QueryResult("ask", boolean=bool(parsed))
-        names = [v.value for v in parsed.variables]
-        rows = [tuple(solution[i] for i in range(len(names))) for solution in parsed]
         return QueryResult("select", variables=names, rows=rows)
     rdf_format = ox.RdfFormat.from_media_type(media) if media else None
     try:

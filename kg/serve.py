@@ -165,13 +165,21 @@ class OxigraphServer:
             return ""
 
     def wait(self) -> int:
-        """Wait for the server to end (Ctrl-C stops it); its exit code."""
+        """Wait for the server to end; Ctrl-C, SIGTERM or SIGHUP stop it first. Its exit code."""
         assert self.process is not None
+
+        def interrupted(signum, frame):
+            raise _Stopped()
+
+        previous = {number: signal.signal(number, interrupted) for number in (signal.SIGTERM, signal.SIGHUP)}
         try:
             return self.process.wait()
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, _Stopped):
             self.stop()
             return 0
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
     def stop(self, grace: float = 5.0) -> None:
         """SIGTERM, then SIGKILL after ``grace`` seconds."""
@@ -193,6 +201,10 @@ class OxigraphServer:
 
     def __exit__(self, *exc_info) -> None:
         self.stop()
+
+
+class _Stopped(Exception):
+    """SIGTERM or SIGHUP reached ``kg serve``."""
 
 
 def built_store_location(build_dir: Path) -> Path:
