@@ -444,6 +444,22 @@ def _collapse(event: str, cls: str, roles: dict[str, list[str]], r: _Reader) -> 
     return out
 
 
+def close_names(wanted: str, candidates: list[Node], limit: int = 5) -> list[str]:
+    """Labels that look like ``wanted`` (whole name or one of its words, aliases included)."""
+    scored: dict[str, float] = {}
+    for n in candidates:
+        for key in [n.label] + n.aliases:
+            folded = fold(key)
+            parts = [folded] + folded.split()
+            score = max(difflib.SequenceMatcher(None, wanted, p).ratio() for p in parts)
+            if wanted and wanted in folded:
+                score = max(score, 0.9)
+            if score > scored.get(n.label, 0):
+                scored[n.label] = score
+    ranked = sorted((s, label) for label, s in scored.items() if s >= 0.6)
+    return [label for s, label in sorted(ranked, key=lambda sl: (-sl[0], sl[1]))][:limit]
+
+
 def _resolve(name: str, proj: Projection, what: str, classes: Optional[tuple[str, ...]] = None) -> str:
     """The node an option names: by IRI, label, alias (ISO code for a country), ignoring case and accents."""
     candidates = [n for n in proj.nodes if classes is None or n.cls in classes]
@@ -459,14 +475,10 @@ def _resolve(name: str, proj: Projection, what: str, classes: Optional[tuple[str
     if len(exact) > 1:
         names = ", ".join(sorted(f"{n.label} ({n.cls})" for n in exact))
         raise ViewError(f"{what} {name!r} names several entities: {names}; pass the IRI instead")
-    names = {fold(n.label): n.label for n in candidates}
-    for n in candidates:
-        for a in n.aliases:
-            names.setdefault(fold(a), n.label)
-    close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.6)
-    if not close:
-        close = [k for k in names if wanted and wanted in k][:5]
-    hint = ("; did you mean: " + ", ".join(dict.fromkeys(names[c] for c in close))) if close else ""
+    hint = ""
+    close = close_names(wanted, candidates)
+    if close:
+        hint = "; did you mean: " + ", ".join(close)
     raise ViewError(f"{what} {name!r} matches no entity in the graph{hint}")
 
 
