@@ -6,7 +6,8 @@ from typing import Optional
 
 import click
 
-from kg.cli.options import get_workspace, store_options, view_options_decorator, workspace_option
+from kg.cli.options import get_workspace, store_options, workspace_option
+from kg.cli.viz_cmd import view_options_decorator
 
 
 @click.command("stats")
