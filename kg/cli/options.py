@@ -37,4 +37,3 @@ def parse_params(values: tuple[str, ...]) -> dict[str, str]:
         name, value = item.split("=", 1)
         params[name.strip()] = value
     return params
-
