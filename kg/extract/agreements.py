@@ -74,6 +74,7 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     iri = agreement_iri(name)
     ent = doc.entity(iri, "Agreement", name, sent.index, kind=m.key)
     ent.alliance = ent.alliance or _is_alliance(res, name)
+    ent.parties = ent.parties or _between(doc, sent, end)
     doc.mention(iri, start, end)
     sent.refs.append(Ref(start, end, iri, "name"))
     return True
@@ -135,6 +136,17 @@ def _definite(doc: Doc, res: Resources, sent: Sentence, m: Match) -> None:
                 best = ent.id
     if best:
         sent.refs.append(Ref(m.i, m.j, best, "definite"))
+
+
+def _between(doc: Doc, sent: Sentence, k: int) -> list[str]:
+    """"... between A and B" right after an agreement's name: its parties."""
+    norms = doc.toks.norms
+    if k < sent.b and norms[k] == "between":
+        stop = k + 1
+        while stop < sent.b and norms[stop] not in (",", ";", ".") and stop - k < 14:
+            stop += 1
+        return countries_in(doc, sent, k + 1, stop)
+    return []
 
 
 def _nearest_date(doc: Doc, sent: Sentence, k: int) -> Optional[str]:

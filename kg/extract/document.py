@@ -59,6 +59,7 @@ class Entity:
     kind: Optional[str] = None
     date: Optional[str] = None
     alliance: bool = False
+    parties: list[str] = field(default_factory=list)
     first_sentence: int = 0
 
     def add_role(self, role: str, country: Optional[str] = None, accredited: Optional[str] = None) -> Role:
@@ -112,6 +113,7 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     country_order: list[str] = field(default_factory=list)   # countries in order of mention
+    narrative_date: Optional[str] = None    # the day the story is at (the last explicit day of an event)
     codes: dict[str, tuple[Optional[str], Optional[str]]] = field(default_factory=dict)  # type -> CAMEO, PLOVER
 
     def span_text(self, i: int, j: int) -> str:

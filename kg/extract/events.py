@@ -39,8 +39,10 @@ def find_events(doc: Doc, res: Resources) -> None:
             if habitual is False:
                 continue
             event = _build(doc, res, sent, m, habitual)
-            if event is not None:
+            if event is not None and (event.participants or event.host or event.guest):
                 doc.events.append(event)
+                if event.date and len(event.date) == 10 and sent.dates and not habitual:
+                    doc.narrative_date = event.date
         _discussion(doc, res, sent)
     _drop_interview_statements(doc)
     doc.events = merge_events(doc.events)
@@ -50,7 +52,30 @@ def _inside_name(sent: Sentence, m: Match) -> bool:
     return any(r.i <= m.i < r.j and r.how == "name" for r in sent.refs)
 
 
+def _recent_people(doc: Doc, sent: Sentence, upto: int, roles: set[str]) -> list[str]:
+    """The two people most recently named before a point (holding one of ``roles`` if given)."""
+    found: list[str] = []
+    for s in reversed(doc.sentences[: sent.index + 1]):
+        for r in sorted(s.refs, key=lambda r: -r.i):
+            if s.index == sent.index and r.i >= upto:
+                continue
+            ent = doc.entities[r.entity]
+            if ent.type != "Person" or r.entity in found:
+                continue
+            if roles and not any(x.role in roles for x in ent.roles):
+                continue
+            found.append(r.entity)
+            if len(found) == 2:
+                return found
+    return []
+
+
 def _group_refs(doc: Doc, res: Resources, sent: Sentence) -> None:
+    norms = doc.toks.norms
+    for g in sent.by_cat("postheads"):   # "the two ministers", "both ministers"
+        if g.i > sent.a and norms[g.i - 1] in ("the", "both", "two"):
+            for iri in _recent_people(doc, sent, g.i, res.role_heads.get(g.key, set())):
+                sent.refs.append(Ref(g.i, g.j, iri, "group"))
     for g in sent.by_cat("cue:group_refs"):
         pair: list[str] = []
         if g.key == "sides":
@@ -66,8 +91,9 @@ def _group_refs(doc: Doc, res: Resources, sent: Sentence) -> None:
 def _reading(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str]:
     """"verbal", "nominal", or None when the trigger only modifies a title ("newly-appointed")."""
     norms, texts = doc.toks.norms, doc.toks.texts
-    if m.j < sent.b and any(x.i == m.j and x.cat in ("post", "rank") for x in sent.matches):
-        return None
+    if m.j < sent.b and any(x.i == m.j and x.cat in ("post", "rank") for x in sent.matches) and m.i > sent.a \
+            and (res.grammar.get(norms[m.i - 1]) in ("det", "poss", "premod") or norms[m.i - 1] in ("-", "s")):
+        return None   # "the newly appointed ambassador"
     if m.i > sent.a and norms[m.i - 1] in ("-", "newly"):
         return None
     last = m.term.rsplit(" ", 1)[-1]
@@ -177,7 +203,9 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
     after = _persons(doc, sent, m.j, sent.b)
     subject = before[-1].entity if before else None
     obj = after[0].entity if after else None
-    frame = res.frames.get(tuple(m.term.split(" ")))
+    words = m.term.split(" ")
+    frame = res.frames.get(tuple(words)) or res.frames.get(tuple(
+        w for w in words if res.grammar.get(w) != "aux" and w != "by"))
     passive = (m.i - 1 >= sent.a and res.grammar.get(norms[m.i - 1]) == "aux" and m.j < sent.b
                and norms[m.j] == "by") or m.term.endswith(" by")
     if passive:
@@ -218,6 +246,8 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         if agreements:
             event.agreement = min(agreements, key=lambda r: abs(r.i - m.i)).entity
         event.participants = persons or countries
+        if not event.participants and event.agreement:
+            event.participants = list(doc.entities[event.agreement].parties)
         if not event.participants and not event.agreement:
             return None
     elif m.key == "JointExercise":
@@ -257,7 +287,7 @@ def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[st
         earlier = [e.date for e in doc.events if e.agreement == event.agreement and e.date]
         if earlier:
             return earlier[0]
-    return doc.date
+    return doc.narrative_date or doc.date
 
 
 def _discussion(doc: Doc, res: Resources, sent: Sentence) -> None:

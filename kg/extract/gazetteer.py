@@ -21,7 +21,7 @@ _VALUES = ""  # trie key under which a node keeps its entries (no token folds to
 GROUPS = {
     "country": "entity", "adjective": "entity", "capital": "entity", "person": "entity",
     "named": "entity",
-    "post": "title", "rank": "title", "honorific": "title", "posthead": "title",
+    "post": "title", "rank": "title", "honorific": "title", "posthead": "title", "postheads": "title",
     "area": "area", "kind": "kind", "event": "event",
 }
 

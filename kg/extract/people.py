@@ -94,6 +94,10 @@ def name_run(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
                 j += 1   # an initial: "John F. Kennedy"
             continue
         tight = j + 1 < sent.b and toks.starts[j + 1] == toks.ends[j] and toks.starts[j] == toks.ends[j - 1]
+        if words and tight and toks.norms[j] == "-" and toks.texts[j + 1].isalpha() and toks.texts[j + 1].islower() \
+                and toks.norms[j + 1] not in res.grammar:
+            j += 2   # "Won-sik"
+            continue
         if words and j + 1 < sent.b and is_name_word(doc, res, sent, j + 1) and (
                 toks.norms[j] in res.particles or (toks.norms[j] in ("-", "'") and tight)):
             j += 1
@@ -145,6 +149,8 @@ def _add_name(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", i:
         iri = coref.surname_referent(doc, res, state, doc.toks.norms[i])
         if iri is None:
             iri = person_entity(doc, res, name, sent, state)
+        elif iri not in doc.entities:   # a lexicon person first named by surname
+            iri = person_entity(doc, res, res.people[iri].name, sent, state)
     else:
         iri = person_entity(doc, res, name, sent, state)
     doc.mention(iri, i, j)
@@ -187,9 +193,17 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
     k = i
     if k - 1 >= sent.a and doc.toks.norms[k - 1] == ",":
         k -= 1
-    while k - 1 >= sent.a and _accept(doc, res, sent, k - 1, titles, countries):
+    commas = 0
+    while k - 1 >= sent.a:
+        if doc.toks.norms[k - 1] == "," and commas == 0 and k - 1 > sent.a \
+                and _accept(doc, res, sent, k - 2, titles, countries) and k - 2 in titles.keys() | countries.keys():
+            commas += 1
+            k -= 1
+            continue
+        if not _accept(doc, res, sent, k - 1, titles, countries):
+            break
         k -= 1
-        if doc.toks.norms[k] == "," or k - 1 >= sent.a and doc.toks.norms[k - 1] in ("and", "or"):
+        if k - 1 >= sent.a and doc.toks.norms[k - 1] in ("and", "or"):
             break
     return _zone(sent, k, i, titles, countries)
 
@@ -229,7 +243,10 @@ def zone_role(doc: Doc, res: Resources, zone: Zone, post: Match) -> tuple[Option
     for r in zone.countries:
         if r.i < post.j:
             continue
-        prep = norms[r.i - 1] if r.i - 1 >= zone.start else ""
+        p = r.i - 1
+        while p > zone.start and res.grammar.get(norms[p]) == "det":
+            p -= 1
+        prep = norms[p] if p >= zone.start else ""
         if prep in ("to", "in", "at") and post.key in res.accredited_roles:
             accredited = accredited or r.entity
         elif prep in ("of", "for", "'", "s") and country is None:

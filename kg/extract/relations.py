@@ -45,6 +45,9 @@ def _agreement_relations(doc: Doc, res: Resources) -> None:
             party = _party_of(doc, p)
             if party and party not in parties:
                 parties.append(party)
+        for party in agreement.parties:
+            if party not in parties:
+                parties.append(party)
         for party in parties:
             doc.relations.append(Relation(party, "partyTo", agreement.id, None, event.sentence, "signing:party",
                                           confidence=0.8))
@@ -70,12 +73,14 @@ def _stated_relations(doc: Doc, res: Resources) -> None:
             for cue in (c for c in cues if c.key == "memberOf"):
                 near_orgs = [r for r in orgs if abs(r.i - cue.i) <= 3]
                 near_countries = [r for r in sent.refs if doc.entities[r.entity].type == "Country"
-                                  and r.how in ("country", "adjective") and abs(r.i - cue.i) <= 4]
+                                  and r.how in ("country", "adjective", "group") and abs(r.i - cue.i) <= 4]
                 if near_orgs and near_countries:
                     org = min(near_orgs, key=lambda r: abs(r.i - cue.i)).entity
-                    country = min(near_countries, key=lambda r: abs(r.i - cue.i)).entity
-                    doc.relations.append(Relation(country, "memberOf", org, None, sent.index, "cue:member",
-                                                  confidence=0.7))
+                    nearest = min(abs(r.i - cue.i) for r in near_countries)
+                    for ref in near_countries:
+                        if abs(ref.i - cue.i) == nearest:
+                            doc.relations.append(Relation(ref.entity, "memberOf", org, None, sent.index,
+                                                          "cue:member", confidence=0.7))
 
 
 _SYMMETRIC = frozenset({"alliedWith", "cooperatesWith"})

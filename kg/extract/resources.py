@@ -5,7 +5,7 @@ from collections import defaultdict
 from typing import Optional
 
 from kg.extract.dates import DateFinder
-from kg.extract.gazetteer import Gazetteer, inflections, variants
+from kg.extract.gazetteer import Gazetteer, inflections, plural, variants
 from kg.extract.lexicon import Lexicon, NamedEntry, PersonEntry
 from kg.extract.text import fold, term_key
 
@@ -111,7 +111,10 @@ class Resources:
                 self.role_heads[head].add(entry.name)
         for head, roles in self.role_heads.items():
             gaz.add(head, "posthead", head, cased=False)
-        for name in ("honorifics", "modality", "group_refs", "counterpart", "relation_cues"):
+            gaz.add(plural(head), "postheads", head, cased=False)
+        for term in self.lexicon.cues.get("honorifics", {}):
+            gaz.add(term, "honorific", term, cased=False)
+        for name in ("modality", "group_refs", "counterpart", "relation_cues"):
             for term, value in self.lexicon.cues.get(name, {}).items():
                 for spelled in variants(term, self.spelling):
                     gaz.add(spelled, "cue:" + name, value or term, cased=False)
