@@ -15,6 +15,7 @@ labelled edges between the participants (``events="edges"``: received, metWith, 
 """
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 import unicodedata
@@ -126,7 +127,6 @@ class Projection:
 # --- dates -----------------------------------------------------------------------------------
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_MONTH_END = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
 def date_bounds(value: str) -> tuple[str, str]:
@@ -140,7 +140,7 @@ def date_bounds(value: str) -> tuple[str, str]:
     if month:
         if not 1 <= int(month) <= 12:
             raise ValueError(value)
-        return f"{year}-{month}-01", f"{year}-{month}-{_MONTH_END[int(month)]:02d}"
+        return f"{year}-{month}-01", f"{year}-{month}-{calendar.monthrange(int(year), int(month))[1]:02d}"
     return f"{year}-01-01", f"{year}-12-31"
 
 

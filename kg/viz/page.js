@@ -1,6 +1,6 @@
 /* kg viz: draws the network held in #graph-data with vis-network.
  * Every string from the graph reaches the page through textContent or vis-network's canvas
- * labels, never through innerHTML, so names and sentences are shown, not run. */
+ * labels, never parsed as HTML, so names and sentences are shown, not run. */
 (function () {
   "use strict";
   var started = performance.now();
