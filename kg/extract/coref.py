@@ -22,8 +22,11 @@ class State:
         self.full_names: dict[str, str] = {}
         self.focus: Optional[str] = None                # subject of the last sentence with people
         self.recent: list[str] = []                     # people, most recent mention last
+        self.cache: dict[tuple[str, int], Optional[str]] = {}
+        self.version = 0                                # bumped when a name is registered
 
     def register(self, iri: str, name: str) -> None:
+        self.version += 1
         if iri not in self.people:
             self.people.append(iri)
         words = term_key(name)
@@ -45,6 +48,13 @@ class State:
 
 def surname_referent(doc: Doc, res: Resources, state: State, word: str) -> Optional[str]:
     """The person a lone surname names: in the article, then the lexicon, then fuzzily."""
+    key = (word, state.version)
+    if key not in state.cache:
+        state.cache[key] = _surname_referent(doc, res, state, word)
+    return state.cache[key]
+
+
+def _surname_referent(doc: Doc, res: Resources, state: State, word: str) -> Optional[str]:
     found = state.surnames.get(word)
     if found and len(found) == 1:
         return next(iter(found))

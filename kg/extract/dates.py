@@ -57,8 +57,13 @@ class DateFinder:
             r"(?P<year>\b(?:in|since|from|of|by|until|till|to|year|early|late|mid|mid-)\s+(?P<yy>(?:19|20)\d{2})\b(?![-/.]\d))",
         ]
         self.regex = re.compile("|".join(p for p in parts if p), re.IGNORECASE)
+        self.cue_words = frozenset(self.weekdays) | frozenset(w.split()[0] for w in self.relative)
+        self._quick = re.compile(r"\d|\b(?:" + "|".join(sorted(map(re.escape, self.cue_words))) + r")\b",
+                                 re.IGNORECASE) if self.cue_words else re.compile(r"\d")
 
     def find(self, text: str, article_date: Optional[str], offset: int = 0) -> list[DateMention]:
+        if not self._quick.search(text):
+            return []
         base = _parse_iso(article_date)
         out = []
         for m in self.regex.finditer(text):

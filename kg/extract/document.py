@@ -23,6 +23,7 @@ class Sentence:
     matches: list[Match] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     refs: list["Ref"] = field(default_factory=list)
+    blocked: Optional[set[int]] = None      # tokens no personal name can use (cached)
 
     def by_cat(self, *cats: str) -> list[Match]:
         return [m for m in self.matches if m.cat in cats]

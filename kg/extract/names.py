@@ -5,6 +5,8 @@ city after a place preposition following a visit.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.document import Doc, Ref, Sentence
 from kg.extract.resources import Resources
 from kg.iris import exercise_iri, organization_iri
@@ -57,31 +59,70 @@ def _new_organizations(doc: Doc, res: Resources, sent: Sentence) -> None:
         sent.refs.append(Ref(start, k + 1, iri, "name"))
 
 
+_EDITION = re.compile(r"(?:[\s-]+(?:\d{1,4}|[IVXLC]+))+$")
+
+
+def _exercise_name(text: str) -> str:
+    """A named exercise series without its edition: "Ataturk-XII" -> "Ataturk", "Faisal-12" -> "Faisal"."""
+    name = text.strip("\"'“”‘’ -")
+    stripped = _EDITION.sub("", name).strip("\"'“”‘’ -")
+    return stripped or name
+
+
 def _new_exercises(doc: Doc, res: Resources, sent: Sentence) -> None:
+    """A capitalised name right before an exercise trigger ("the Anatolian Eagle exercises") or
+    right after one ("exercise Noble Partner", "Exercise Alon")."""
     toks = doc.toks
     for m in sent.by_cat("event"):
         if m.key != "JointExercise":
             continue
-        end = m.i
-        while end - 1 >= sent.a and toks.norms[end - 1] in ('"', "'", "-"):
-            end -= 1
-        start = end
-        while start - 1 >= sent.a and (cap_word(doc, start - 1) or toks.norms[start - 1].isdigit()
-                                       or toks.norms[start - 1] == "-") and not covered(sent, start - 1) \
-                and res.grammar.get(toks.norms[start - 1]) is None:
-            start -= 1
-        while start < end and not cap_word(doc, start):
-            start += 1
-        if start >= end or start == sent.a and end - start == 1:
+        span = _name_after(doc, res, sent, m.j) or _name_before(doc, res, sent, m.i)
+        if span is None:
             continue
-        if any(x.i < end and x.j > start for x in sent.matches if x.cat in ("post", "rank", "event", "kind", "area")):
-            continue
-        while toks.norms[start] in ('"', "'", "-"):
-            start += 1
-        name = doc.span_text(start, end).strip("\"' -")
-        if not name:
+        start, end = span
+        name = _exercise_name(doc.span_text(start, end))
+        if not name or not name[:1].isupper():
             continue
         iri = exercise_iri(name)
         doc.entity(iri, "Exercise", name, sent.index)
         doc.mention(iri, start, end)
         sent.refs.append(Ref(start, end, iri, "name"))
+
+
+def _exercise_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
+    norm = doc.toks.norms[k]
+    if covered(sent, k) or res.grammar.get(norm) or norm in res.calendar_words:
+        return False
+    if any(x.i <= k < x.j and x.cat in ("post", "rank", "event", "kind", "area", "country", "adjective")
+           for x in sent.matches):
+        return False
+    return cap_word(doc, k) or norm.isdigit()
+
+
+def _name_after(doc: Doc, res: Resources, sent: Sentence, j: int) -> tuple[int, int] | None:
+    toks = doc.toks
+    k = j
+    while k < sent.b and toks.norms[k] in ('"', "'"):
+        k += 1
+    start = k
+    while k < sent.b and (_exercise_word(doc, res, sent, k) or (
+            toks.norms[k] == "-" and k > start and k + 1 < sent.b and toks.starts[k] == toks.ends[k - 1])):
+        k += 1
+    if k == start or not cap_word(doc, start):
+        return None
+    return start, k
+
+
+def _name_before(doc: Doc, res: Resources, sent: Sentence, i: int) -> tuple[int, int] | None:
+    toks = doc.toks
+    end = i
+    while end - 1 >= sent.a and toks.norms[end - 1] in ('"', "'"):
+        end -= 1
+    start = end
+    while start - 1 >= sent.a and (_exercise_word(doc, res, sent, start - 1) or toks.norms[start - 1] == "-"):
+        start -= 1
+    while start < end and not cap_word(doc, start):
+        start += 1
+    if start >= end or (start == sent.a and end - start == 1):
+        return None
+    return start, end

@@ -71,15 +71,20 @@ def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
     text, norm = doc.toks.texts[k], doc.toks.norms[k]
     if not (text[:1].isupper() and text[:1].isalpha()):
         return False
-    if norm in res.grammar or norm in res.pronouns or norm in res.calendar_words or norm in res.org_heads:
+    if norm in res.grammar or norm in res.pronouns or norm in res.calendar_words or norm in res.org_heads \
+            or norm in res.name_suffixes:
         return False
     if len(text) > 1 and text.isupper() and len(text) <= 4:
         return False  # acronyms (NATO, MoD)
-    for m in sent.matches:
-        if m.i <= k < m.j and m.cat in ("country", "adjective", "capital", "named", "post", "rank", "honorific",
-                                         "posthead", "kind", "event", "cue:counterpart"):
-            return False
+    if sent.blocked is None:
+        sent.blocked = {k for m in sent.matches if m.cat in _BLOCKING for k in range(m.i, m.j)}
+    if k in sent.blocked:
+        return False
     return not any(r.i <= k < r.j for r in sent.refs)
+
+
+_BLOCKING = frozenset({"country", "adjective", "capital", "named", "post", "rank", "honorific", "posthead",
+                       "postheads", "kind", "event", "cue:counterpart"})
 
 
 def name_run(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
@@ -204,6 +209,9 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
             break
         k -= 1
         if k - 1 >= sent.a and doc.toks.norms[k - 1] in ("and", "or"):
+            if k in titles and k - 2 >= sent.a and k - 2 in titles and titles[k - 2].cat == "post":
+                k -= 1   # "Deputy Prime Minister and Defence Minister X"
+                continue
             break
     return _zone(sent, k, i, titles, countries)
 

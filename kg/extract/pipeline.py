@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 
 from kg.articles import Article, read_article
 from kg.extract.agreements import find_agreements
+from kg.extract.context import infer_countries
 from kg.extract.countries import find_countries
 from kg.extract.document import Doc, Entity, Event, Relation, Sentence
 from kg.extract.events import find_events
@@ -54,6 +55,7 @@ class Extractor:
         find_people(doc, res)
         find_agreements(doc, res)
         find_events(doc, res)
+        infer_countries(doc, res)
         find_relations(doc, res)
         return doc
 

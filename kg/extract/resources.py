@@ -51,6 +51,7 @@ class Resources:
         self.grammar = {fold(k): v for k, v in grammar.items()}
         self.pronouns = {fold(k): v for k, v in _cue(lexicon, "pronouns").items()}
         self.particles = frozenset(fold(k) for k in _cue(lexicon, "name_particles"))
+        self.name_suffixes = frozenset(fold(k) for k in _cue(lexicon, "name_suffixes"))
         self.org_heads = {fold(k): v for k, v in _cue(lexicon, "org_heads").items()}
         self.appointment_cues = frozenset(fold(k) for k in _cue(lexicon, "appointment_cues"))
         months = {k: int(v) for k, v in _cue(lexicon, "months").items() if v.isdigit()}

@@ -1,0 +1,52 @@
+"""Countries of posts the sentence leaves implicit, read from the article's context:
+
+- the host who receives a foreign attaché or ambassador accredited to X serves X;
+- in a bilateral story, a person of unknown country who meets, hosts or visits a person of
+  country A serves the other country the article is about.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from kg.extract.document import Doc
+from kg.extract.resources import Resources
+
+
+def infer_countries(doc: Doc, res: Resources) -> None:
+    counts = Counter(iri for sent in doc.sentences for r in sent.refs
+                     if doc.entities[r.entity].type == "Country" and r.how != "group" for iri in (r.entity,))
+    top = [iri for iri, _ in counts.most_common(2)]
+    for event in doc.events:
+        people = [p for p in event.participants if doc.entities[p].type == "Person"]
+        if event.host and event.guest:
+            _from_accreditation(doc, res, event.host, event.guest)
+        if len(people) == 2 and len(top) == 2:
+            a, b = (_country(doc, p) for p in people)
+            if a and not b and a in top:
+                _assign(doc, res, people[1], top[1] if a == top[0] else top[0])
+            elif b and not a and b in top:
+                _assign(doc, res, people[0], top[1] if b == top[0] else top[0])
+    for ent in doc.entities.values():
+        if ent.type == "Person" and ent.country is None:
+            ent.country = next((r.country for r in ent.roles if r.country), None)
+
+
+def _country(doc: Doc, iri: str) -> Optional[str]:
+    ent = doc.entities[iri]
+    return ent.country or next((r.country for r in ent.roles if r.country), None)
+
+
+def _from_accreditation(doc: Doc, res: Resources, host: str, guest: str) -> None:
+    guest_ent = doc.entities[guest]
+    for role in guest_ent.roles:
+        if role.role in res.accredited_roles and role.accredited_to:
+            _assign(doc, res, host, role.accredited_to)
+            return
+
+
+def _assign(doc: Doc, res: Resources, iri: str, country: str) -> None:
+    ent = doc.entities[iri]
+    for role in ent.roles:
+        if role.country is None and role.accredited_to != country:
+            role.country = country
