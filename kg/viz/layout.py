@@ -17,6 +17,7 @@ SPRING_LIMIT = 400
 PIVOTS = 40
 SEED = 7
 SPACING = 60.0      # page pixels per unit of edge length
+MIN_AREA = 70.0 ** 2
 
 
 def layout(nodes: list[Hashable], edges: Iterable[tuple[Hashable, Hashable]]) -> dict[Hashable, tuple[float, float]]:
@@ -130,4 +131,10 @@ def _components(nodes: list[Hashable], adjacency: list[set[int]]) -> dict[Hashab
         row_height = max(row_height, float(h))
     positions -= positions.mean(axis=0)
     positions *= SPACING
+    # Small-world graphs have a short diameter, so MDS packs them tight: spread the layout
+    # until each node has about MIN_AREA square pixels, and labels do not pile up.
+    width, height = np.ptp(positions, axis=0) + 1.0
+    needed = math.sqrt(len(nodes) * MIN_AREA / (width * height))
+    if needed > 1:
+        positions *= needed
     return {nodes[i]: (float(px), float(py)) for i, (px, py) in enumerate(positions)}

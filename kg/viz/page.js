@@ -5,6 +5,7 @@
   "use strict";
   var started = performance.now();
   var data = JSON.parse(document.getElementById("graph-data").textContent);
+  var marks = { parsed: performance.now() };
   var big = data.nodes.length > 2000;
   var DAY = 86400000;
 
@@ -53,6 +54,8 @@
              color: { color: r.color, highlight: "#000", hover: "#000", opacity: 0.7 } };
   }));
 
+  marks.datasets = performance.now();
+
   // --- filters -------------------------------------------------------------------------------
   var state = { classes: {}, relations: {}, lo: null, hi: null, undated: true };
   var visible = [];
@@ -74,6 +77,9 @@
     data.nodes.forEach(function (n) { visible[n.id] = nodeShown(n); });
     nodeView.refresh();
     edgeView.refresh();
+    showCounts();
+  }
+  function showCounts() {
     document.getElementById("counts").textContent =
       nodeView.length + " of " + data.nodes.length + " nodes · " + edgeView.length + " of " + data.edges.length + " edges";
   }
@@ -88,13 +94,18 @@
     nodes: { borderWidth: 1, font: { size: 14, color: "#1d2733", strokeWidth: 3, strokeColor: "#ffffff" },
              scaling: { label: { drawThreshold: 7 } } },
     edges: { smooth: false, width: 1.2, selectionWidth: 1.5, arrows: { to: { scaleFactor: 0.5 } },
-             font: { size: 10, color: "#4a5560", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" } },
+             font: { size: 10, color: "#4a5560", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+             scaling: { label: { drawThreshold: 8 } } },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
                    navigationButtons: false, keyboard: false }
   });
+  marks.network = performance.now();
+  network.fit({ animation: false });   // the whole graph in view; small labels are then not drawn
   network.once("afterDrawing", function () {
     window.__kgReady = performance.now();
-    window.__kgTimings = { scriptStart: started, firstDraw: window.__kgReady };
+    marks.scriptStart = started;
+    marks.firstDraw = window.__kgReady;
+    window.__kgTimings = marks;
     document.body.setAttribute("data-ready", "1");
   });
 
@@ -317,7 +328,7 @@
   document.getElementById("view-info").textContent = parts.length ? "View — " + parts.join(" · ") : "";
   document.getElementById("title").textContent = data.title;
   readDates.call(from);
-  applyFilters();
+  showCounts();                      // everything is shown at first: no need to filter
 
   window.kg = { data: data, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, network: network,
                 focus: focusNode, search: function (q) { search.value = q; runSearch(); return current.map(function (n) { return n.l; }); },
