@@ -50,11 +50,18 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     def capital(k: int) -> bool:
         return toks.texts[k][:1].isupper() or toks.texts[k].isdigit()
 
+    def person_at(k: int) -> bool:
+        return any(r.i <= k < r.j and doc.entities[r.entity].type == "Person" for r in sent.refs)
+
     start = m.i
-    while start - 1 >= sent.a and capital(start - 1) and not any(r.i <= start - 1 < r.j and
-                                                                  doc.entities[r.entity].type == "Person"
-                                                                  for r in sent.refs):
-        start -= 1
+    while start - 1 >= sent.a:
+        if capital(start - 1) and not person_at(start - 1):
+            start -= 1
+        elif toks.norms[start - 1] in ("of", "on", "for", "and") and start - 2 >= sent.a and capital(start - 2) \
+                and not person_at(start - 2) and start - 2 != sent.a:
+            start -= 1
+        else:
+            break
     end = m.j
     while end < sent.b:
         if capital(end):
@@ -99,6 +106,8 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     name = label + (" " + complement if complement else "")
     iri = agreement_iri(kind=m.key, date=date, parties=parties)
     ent = doc.entity(iri, "Agreement", name, sent.index, kind=m.key, date=date)
+    ent.described = True
+    ent.parties = ent.parties or list(parties)
     ent.alliance = ent.alliance or _is_alliance(res, name)
     doc.mention(iri, m.i, m.j)
     sent.refs.append(Ref(m.i, m.j, iri, "described"))
@@ -136,6 +145,33 @@ def _definite(doc: Doc, res: Resources, sent: Sentence, m: Match) -> None:
                 best = ent.id
     if best:
         sent.refs.append(Ref(m.i, m.j, best, "definite"))
+
+
+def finalize_agreements(doc: Doc) -> None:
+    """Re-mint described agreements from the date and parties the whole article gave them
+    (the model's IRI for an unnamed agreement: date, parties, kind)."""
+    renames: dict[str, str] = {}
+    for ent in list(doc.entities.values()):
+        if ent.type != "Agreement" or not ent.described:
+            continue
+        parties = sorted({r.s for r in doc.relations if r.p == "partyTo" and r.o == ent.id} | set(ent.parties))
+        new = agreement_iri(kind=ent.kind or "Agreement", date=ent.date, parties=parties)
+        if new != ent.id and new not in doc.entities:
+            renames[ent.id] = new
+    if not renames:
+        return
+    for old, new in renames.items():
+        ent = doc.entities.pop(old)
+        ent.id = new
+        doc.entities[new] = ent
+    for sent in doc.sentences:
+        for r in sent.refs:
+            r.entity = renames.get(r.entity, r.entity)
+    for e in doc.events:
+        e.agreement = renames.get(e.agreement, e.agreement) if e.agreement else None
+    for r in doc.relations:
+        r.s, r.o = renames.get(r.s, r.s), renames.get(r.o, r.o)
+        r.via = renames.get(r.via, r.via) if r.via else None
 
 
 def _between(doc: Doc, sent: Sentence, k: int) -> list[str]:

@@ -61,6 +61,7 @@ class Entity:
     date: Optional[str] = None
     alliance: bool = False
     parties: list[str] = field(default_factory=list)
+    described: bool = False             # an unnamed agreement ("an agreement on ...")
     first_sentence: int = 0
 
     def add_role(self, role: str, country: Optional[str] = None, accredited: Optional[str] = None) -> Role:

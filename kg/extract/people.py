@@ -50,6 +50,8 @@ def person_entity(doc: Doc, res: Resources, name: str, sent: Sentence, state: "c
     """The entity for a full name: a lexicon person if the name (or alias) is known."""
     key = " ".join(term_key(name))
     iri = res.person_by_name.get(key) or state.full_names.get(key)
+    if iri is None and len(state.surnames.get(key, ())) == 1:
+        iri = next(iter(state.surnames[key]))   # "Szalay-Bobrovniczky" after "Kristof Szalay-Bobrovniczky"
     if iri is None:
         iri = person_iri(name)
     if iri not in doc.entities:
@@ -75,7 +77,9 @@ def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
             or norm in res.name_suffixes:
         return False
     if len(text) > 1 and text.isupper() and len(text) <= 4:
-        return False  # acronyms (NATO, MoD)
+        # acronyms (NATO, MoD), but a regnal number after a name ("Mohammed VI") belongs to it
+        return (set(text) <= set("IVX") and k > sent.a and doc.toks.texts[k - 1][:1].isupper()
+                and any(r.j == k for r in sent.refs) is False and not doc.toks.texts[k - 1].isupper())
     if sent.blocked is None:
         sent.blocked = {k for m in sent.matches if m.cat in _BLOCKING for k in range(m.i, m.j)}
     if k in sent.blocked:
@@ -137,7 +141,10 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
             k = stop
         else:
             k = end if end > k else k + 1
-    # appositive: "Hulusi Akar, Turkey's defence minister,"
+    # appositive: "Hulusi Akar, Turkey's defence minister,"; or a full name that acts:
+    # "Kassym-Jomart Tokayev and Shavkat Mirziyoyev signed", "said Hulusi Akar"
+    events = {m.i: m for m in sent.matches if m.cat == "event" and m.key in _ACTING
+              and doc.toks.texts[m.i].islower()}   # not "Joint Vision Statement"
     k = sent.a
     while k < sent.b:
         stop = name_run(doc, res, sent, k)
@@ -145,7 +152,31 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
             zone = right_zone(doc, res, sent, stop + 1)
             if zone.posts:
                 _add_name(doc, res, sent, state, k, stop)
+        elif stop - k >= 2 and (_acts(doc, res, sent, stop, events) or (k - 1 in events and k - 1 > sent.a)):
+            _add_name(doc, res, sent, state, k, stop)
+            if stop + 1 < sent.b and norms[stop] == "and":
+                after = name_run(doc, res, sent, stop + 1)
+                if after - stop >= 3:
+                    _add_name(doc, res, sent, state, stop + 1, after)
+                    stop = after
+        elif stop - k >= 2 and stop + 1 < sent.b and norms[stop] == "and":
+            after = name_run(doc, res, sent, stop + 1)
+            if after - stop >= 3 and _acts(doc, res, sent, after, events):
+                _add_name(doc, res, sent, state, k, stop)
+                _add_name(doc, res, sent, state, stop + 1, after)
+                stop = after
         k = max(stop, k + 1)
+
+
+_ACTING = frozenset({"Statement", "Meeting", "Visit", "AgreementSigning", "Congratulation", "Appointment"})
+
+
+def _acts(doc: Doc, res: Resources, sent: Sentence, k: int, events: dict) -> bool:
+    """A trigger right after a name (one auxiliary or adverb may stand between)."""
+    if k in events:
+        return True
+    norm = doc.toks.norms[k] if k < sent.b else ""
+    return (res.grammar.get(norm) == "aux" or norm in ("has", "had", "also", "then")) and k + 1 in events
 
 
 def _add_name(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", i: int, j: int) -> None:

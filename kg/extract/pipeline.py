@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from kg.articles import Article, read_article
-from kg.extract.agreements import find_agreements
+from kg.extract.agreements import finalize_agreements, find_agreements
 from kg.extract.context import infer_countries
 from kg.extract.countries import find_countries
 from kg.extract.document import Doc, Entity, Event, Relation, Sentence
@@ -57,6 +57,7 @@ class Extractor:
         find_events(doc, res)
         infer_countries(doc, res)
         find_relations(doc, res)
+        finalize_agreements(doc)
         return doc
 
     def extract(self, article: Article) -> dict:
