@@ -58,7 +58,7 @@
 
   // --- filters -------------------------------------------------------------------------------
   var state = { classes: {}, relations: {}, lo: null, hi: null, undated: true };
-  var visible = [];
+  var visible = data.nodes.map(function () { return true; });   // indexed by node id (0..n-1)
   function inDates(item) {
     if (item.f0 === null && item.f1 === null) return state.undated;
     var first = item.f0 === null ? -Infinity : item.f0;
@@ -83,7 +83,6 @@
     document.getElementById("counts").textContent =
       nodeView.length + " of " + data.nodes.length + " nodes · " + edgeView.length + " of " + data.edges.length + " edges";
   }
-  data.nodes.forEach(function (n) { visible[n.id] = true; });
 
   // --- the network -------------------------------------------------------------------------
   var container = document.getElementById("network");
