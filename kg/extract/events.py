@@ -108,6 +108,8 @@ def _reading(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str
         kind = res.grammar.get(norm)
         if kind in ("det", "poss") or norm in _NOMINAL_PREPS:
             return "nominal"
+        if norm == "s" and k - 1 >= sent.a and norms[k - 1] == "'":
+            return "nominal"   # "Russia's war"
         if any(r.i <= k < r.j for r in sent.refs) and k == m.i - 1 and norms[k - 1:k + 1] != []:
             # "Azerbaijan's visit", "the Turkish delegation's visit"
             if norm == "s" or norm == "'":
@@ -220,9 +222,9 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         elif frame == "guest-subject" and subject and obj:
             event.host, event.guest = obj, subject
             event.confidence = 0.85
-        event.participants = persons or countries
-        if len(event.participants) < (1 if m.key == "Meeting" and persons else 2) and not (event.host and event.guest):
-            return None
+        event.participants = persons
+        if len(persons) < (1 if m.key == "Meeting" else 2) and not (event.host and event.guest):
+            return None   # a meeting is between people; countries alone are a weaker reading
     elif m.key == "Visit":
         visitor = subject or obj
         if visitor is None:
@@ -277,9 +279,12 @@ def _place_after(doc: Doc, sent: Sentence, j: int) -> Optional[str]:
 
 
 def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[str]:
-    if sent.dates:
+    dates = sent.dates
+    if event.type == "Statement":   # a year or month in what was said is its content, not its date
+        dates = [d for d in dates if len(d.value) == 10]
+    if dates:
         pos = doc.toks.starts[m.i]
-        return min(sent.dates, key=lambda d: (abs(d.start - pos), d.start)).value
+        return min(dates, key=lambda d: (abs(d.start - pos), d.start)).value
     if event.agreement:
         agreement = doc.entities[event.agreement]
         if agreement.date:
