@@ -276,7 +276,7 @@ def _type_label(cls: str) -> str:
 
 def _post_rows(store) -> list[tuple]:
     return list(_select(store, """
-        SELECT ?post ?holder ?type ?typeLabel ?country ?to ?start ?end WHERE {
+        SELECT DISTINCT ?post ?holder ?type ?typeLabel ?country ?to ?start ?end WHERE {
           ?post a ddkg:Post ; ddkg:holder ?holder .
           OPTIONAL { ?post ddkg:postType ?type OPTIONAL { ?type skos:prefLabel ?typeLabel } }
           OPTIONAL { ?post ddkg:postCountry ?country }
@@ -369,7 +369,9 @@ def _full_projection(store, events: str) -> tuple[Projection, _Reader]:
             where = f" of {r.label(country)}" if country else ""
             where += f", accredited to {r.label(to)}" if to else ""
             span = f" ({start or '?'}–{end})" if end else (f" (since {start})" if start else "")
-            nodes[holder].posts.append(f"{title}{where}{span}")
+            text = f"{title}{where}{span}"
+            if text not in nodes[holder].posts:
+                nodes[holder].posts.append(text)
         span_details = [f"from {start}"] if start else []
         span_details += [f"to {end}"] if end else []
         if country:

@@ -42,9 +42,9 @@ def _spring(nodes: list[Hashable], adjacency: list[set[int]]) -> dict[Hashable, 
     graph = nx.Graph()
     graph.add_nodes_from(range(len(nodes)))
     graph.add_edges_from((i, j) for i, js in enumerate(adjacency) for j in js if i < j)
-    k = 1.6 / math.sqrt(max(len(nodes), 1))
+    k = 2.0 / math.sqrt(max(len(nodes), 1))
     pos = nx.spring_layout(graph, seed=SEED, k=k, iterations=200 if len(nodes) < 100 else 80)
-    scale = SPACING * 1.3 * math.sqrt(len(nodes))
+    scale = SPACING * 1.8 * math.sqrt(len(nodes))
     return {nodes[i]: (float(x) * scale, float(y) * scale) for i, (x, y) in pos.items()}
 
 
