@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as _date
 from pathlib import Path
 from typing import Optional
@@ -15,7 +15,16 @@ from kg.errors import ArticleError
 HEADER_KEYS = ("date", "title", "outlet", "author", "url")
 _HEADER_LINE = re.compile(r"^([A-Za-z_]+):[ \t]*(.*)$")
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-MAX_ARTICLE_BYTES = 50 * 1024 * 1024
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024   # a news article is a few KB; a long report, a few hundred KB
+MAX_LINE_CHARS = 50_000                # a paragraph is a few thousand characters
+_BINARY_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"),
+    (b"\x1f\x8b", "a gzip archive"), (b"\xd0\xcf\x11\xe0", "an old MS Office document"),
+)
+_HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(p|div|span|a|br|script|style|meta|link|table|td|tr|li|ul|h[1-6])[\s>/]",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,7 @@ class Article:
     author: Optional[str] = None
     url: Optional[str] = None
     source: Optional[str] = None   # the file it came from
+    date_stated: bool = field(default=False, compare=False)  # the header has a date line (maybe "unknown")
 
     @property
     def content_hash(self) -> str:
@@ -82,7 +92,7 @@ def parse_article(text: str, article_id: str, source: Optional[str] = None,
     return Article(
         id=article_id, body=body, date=header_date or date, title=meta.get("title") or None,
         outlet=meta.get("outlet") or None, author=meta.get("author") or None,
-        url=meta.get("url") or None, source=source,
+        url=meta.get("url") or None, source=source, date_stated="date" in meta or date is not None,
     )
 
 
@@ -91,12 +101,20 @@ def read_article(path: Path, date: Optional[str] = None) -> Article:
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{path}: {size} bytes is larger than the {MAX_ARTICLE_BYTES} bytes an article may have")
+            raise ArticleError(f"{path}: {size:,} bytes is larger than the {MAX_ARTICLE_BYTES:,} bytes an article "
+                               "may have (a news article is a few KB: is it several articles, or a data dump?)")
         raw = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    binary = sniff_binary(raw)
+    if binary:
+        raise ArticleError(f"{path}: this is {binary}, not article text (UTF-8 text with an optional header)")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16")
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"{path}: starts with a UTF-16 byte-order mark but is not valid UTF-16 "
+                               f"(at byte {exc.start}); save it as UTF-8") from None
     else:
         try:
             text = raw.decode("utf-8")
@@ -105,4 +123,35 @@ def read_article(path: Path, date: Optional[str] = None) -> Article:
             raise ArticleError(
                 f"{path}, line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start});"
                 " convert it with e.g. `iconv -f latin1 -t utf-8`") from None
-    return parse_article(text, path.stem, source=str(path), date=date)
+    if "\x00" in text:
+        raise ArticleError(f"{path}: looks like a binary file (it holds NUL bytes), not article text")
+    article = parse_article(text, path.stem, source=str(path), date=date)
+    check_body(article, path, first_line=text[: len(text) - len(article.body)].count("\n") + 1)
+    return article
+
+
+def sniff_binary(raw: bytes) -> Optional[str]:
+    """What a binary file is, from its first bytes (None when it does not look binary)."""
+    for magic, kind in _BINARY_MAGIC:
+        if raw.startswith(magic):
+            return kind
+    return "a binary file (it holds NUL bytes)" if b"\x00" in raw[:8192] and not raw.startswith(
+        (b"\xff\xfe", b"\xfe\xff")) else None
+
+
+def check_body(article: Article, path: Path, first_line: int = 1) -> None:
+    """Refuse what is not an article's text: nothing at all, an HTML page, a line of a megabyte."""
+    body = article.body
+    if not body.strip():
+        what = "is empty" if not body else "holds only whitespace"
+        raise ArticleError(f"{path}: the article {what}: there is no text to read; "
+                           "fill it in or delete the file")
+    if _HTML_START.match(body) or len(_HTML_TAG.findall(body[:20000])) >= 5:
+        raise ArticleError(f"{path}: looks like an HTML page, not article text; save the article's text "
+                           "(a browser's reader view, or `pandoc -f html -t plain`), then a header")
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if len(line) > MAX_LINE_CHARS:
+            raise ArticleError(
+                f"{path}, line {number}: {len(line):,} characters on one line; an article line may have at "
+                f"most {MAX_LINE_CHARS:,} (a data dump, or a page that lost its line breaks? "
+                "break it into paragraphs)")

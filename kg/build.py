@@ -21,7 +21,7 @@ from kg import iris
 from kg.articles import Article, read_article
 from kg.derive import derive
 from kg.reconcile import reconcile_labels
-from kg.errors import OutputError, StoreError
+from kg.errors import ArticleError, OutputError, StoreError, TurtleError
 from kg.store import OxigraphStore
 from kg.to_rdf import article_quads, decimal, extraction_quads, integer, oa, term
 from kg.validate import ONTOLOGY_GRAPH, Violation, validate
@@ -31,6 +31,7 @@ ARTICLES_GRAPH = iris.graph_iri("articles")
 STORE_LINK = "store"
 STORES_DIR = ".stores"
 LOCK_FILE = ".lock"
+REJECTED_DIR = "rejected"
 OUTPUT_FILES = ("kg.ttl", "kg.trig", "graph.html", "summary.json", "validation.txt")
 
 
@@ -42,6 +43,7 @@ class BuildOptions:
     extract: bool = True
     html: bool = True
     lock_timeout: float = 30.0
+    allow_violations: bool = False    # publish a graph that breaks its shapes (else keep the last good one)
     progress: Optional[Callable[[str], None]] = None
 
 
@@ -91,7 +93,11 @@ def build(workspace: Workspace, options: Optional[BuildOptions] = None) -> Build
             staging.mkdir()
         summary = _build_into(workspace, staging, options)
         with _output_errors(build_dir):
-            summary.outputs = _swap_in(staging, build_dir, options)
+            if summary.violations and not options.allow_violations:
+                summary.outputs = _keep_rejected(staging, build_dir)
+            else:
+                summary.outputs = _swap_in(staging, build_dir, options)
+
         summary.seconds = time.perf_counter() - started
         return summary
     finally:
@@ -125,6 +131,7 @@ def _build_into(workspace: Workspace, staging: Path, options: BuildOptions) -> B
     _say(options, "loading curated facts")
     for path in workspace.curated_files():
         store.load_file(path, iris.graph_iri("curated", path.stem))
+        check_literals(store, path, iris.graph_iri("curated", path.stem))
 
     articles, summary.duplicates = read_articles(workspace.article_files())
     summary.articles = len(articles)
@@ -163,6 +170,10 @@ def read_articles(paths: Sequence[Path]) -> tuple[list[Article], list[tuple[str,
     seen: dict[str, Article] = {}
     for path in paths:
         article = read_article(path)
+        if not article.date_stated:
+            raise ArticleError(
+                f"{path}: no date: open the file with a header line 'date: YYYY-MM-DD' (or 'date: unknown'), "
+                "then a blank line, then the text; relative dates in the text resolve against it")
         first = seen.get(article.content_hash)
         if first is not None and article.body.strip():
             duplicates.append((str(path), str(first.source)))
@@ -303,6 +314,50 @@ def _swap_in(staging: Path, build_dir: Path, options: BuildOptions) -> list[str]
             os.replace(staging / name, build_dir / name)
             outputs.append(str(build_dir / name))
     return outputs
+
+
+def _keep_rejected(staging: Path, build_dir: Path) -> list[str]:
+    """A graph that breaks its shapes is not published: the last good build stays in place, the
+    report goes to ``build/validation.txt`` and the rejected files to ``build/rejected/``."""
+    rejected = build_dir / REJECTED_DIR
+    shutil.rmtree(rejected, ignore_errors=True)
+    rejected.mkdir()
+    outputs = []
+    for name in OUTPUT_FILES:
+        if (staging / name).exists():
+            os.replace(staging / name, rejected / name)
+            outputs.append(str(rejected / name))
+    os.replace(rejected / "validation.txt", build_dir / "validation.txt")
+    return [str(build_dir / "validation.txt")] + [o for o in outputs if not o.endswith("validation.txt")]
+
+
+_LITERAL_CHECKS = {  # datatype -> the cast that fails on an ill-formed lexical form
+    "date": "xsd:date", "dateTime": "xsd:dateTime", "integer": "xsd:integer", "decimal": "xsd:decimal",
+    "boolean": "xsd:boolean", "double": "xsd:double", "float": "xsd:float",
+}
+
+
+def check_literals(store: OxigraphStore, path: Path, graph: str) -> None:
+    """An ill-formed typed literal ("2021-13-45"^^xsd:date) is an error naming the file and line.
+
+    Oxigraph keeps such literals as they are written; SPARQL casts then fail on them silently and
+    validation cannot compare them, so the build stops here instead.
+    """
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    cast = "?o"
+    for name, function in _LITERAL_CHECKS.items():
+        cast = f"IF(DATATYPE(?o) = <{xsd}{name}>, {function}(STR(?o)), {cast})"
+    gyear = (f'IF(DATATYPE(?o) IN (<{xsd}gYear>, <{xsd}gYearMonth>) && '
+             f'!REGEX(STR(?o), "^-?[0-9]{{4,}}(-(0[1-9]|1[0-2]))?(Z|[+-][0-9]{{2}}:[0-9]{{2}})?$"), 1/"x", ?o)')
+    query = (f"PREFIX xsd: <{xsd}> SELECT ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER(isLiteral(?o)) "
+             f"BIND({cast} AS ?v) BIND({gyear} AS ?w) FILTER(!BOUND(?v) || !BOUND(?w)) }} LIMIT 1")
+    for (literal,) in store.raw.query(query):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found = text.find(f'"{literal.value}"')
+        line = f", line {text.count(chr(10), 0, found) + 1}" if found >= 0 else ""
+        from kg.results import compact
+        raise TurtleError(f"{path}{line}: \"{literal.value}\" is not a valid {compact(literal.datatype.value)} "
+                          "literal (dates are YYYY-MM-DD, with a month 01-12 and a day that exists)")
 
 
 def _clean_stale(build_dir: Path) -> None:

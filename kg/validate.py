@@ -5,6 +5,7 @@ analyst can find the faulty triple in the Turtle file named by its graph.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
@@ -60,7 +61,15 @@ def to_rdflib(store: OxigraphStore, exclude: Iterable[str] = ()) -> rdflib.Graph
     triples = {q.triple for q in store.quads() if q.graph_name not in excluded}
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     graph = rdflib.Graph()
-    graph.parse(data=data, format="nt")
+    # rdflib logs a traceback for each literal it cannot convert ("2021-13-45"^^xsd:date);
+    # the literal stays as written and SHACL reports it, so the log would only alarm users.
+    term_log = logging.getLogger("rdflib.term")
+    level = term_log.level
+    term_log.setLevel(logging.CRITICAL)
+    try:
+        graph.parse(data=data, format="nt")
+    finally:
+        term_log.setLevel(level)
     return graph
 
 

@@ -1,6 +1,7 @@
 """Shared fixtures: a copy of the repository's workspace, built once per session."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -96,3 +97,85 @@ def xss_store():
 
 def _lit(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# --- hostile input and faults (tests/hostile/) ---------------------------------------------------
+
+def _kg_invoke(*args: str) -> tuple[int, str, str]:
+    """``kg ARGS`` through ``kg.cli.main`` (exit codes and messages as a user sees them)."""
+    import click
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                                    "help_option_names": []})
+    @click.pass_context
+    def entry_point(ctx: click.Context) -> None:
+        main(list(ctx.args))
+
+    result = CliRunner().invoke(entry_point, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def kg_cli():
+    """Run the CLI in-process: ``code, out, err = kg_cli("build", "-w", ws)``."""
+    return _kg_invoke
+
+
+@pytest.fixture(scope="session")
+def hostile_baseline(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The seed workspace built once by ``kg build``, and what its build held (the last good build)."""
+    from kg.build import open_built_store
+    from kg.workspace import Workspace
+
+    root = copy_workspace(tmp_path_factory.mktemp("hostile") / "ws")
+    code, _, err = _kg_invoke("build", "-w", str(root), "-q")
+    assert code == 0, err
+    build = root / "build"
+    return {"root": root, "kg.ttl": (build / "kg.ttl").read_bytes(), "kg.trig": (build / "kg.trig").read_bytes(),
+            "store": os.readlink(build / "store"), "count": open_built_store(Workspace(root)).count()}
+
+
+@pytest.fixture
+def hostile_ws(hostile_baseline: dict, tmp_path: Path) -> Path:
+    """A copy of the built seed workspace (its build/ included) for one hostile case to break."""
+    target = tmp_path / "ws"
+    shutil.copytree(hostile_baseline["root"], target, symlinks=True)
+    return target
+
+
+@pytest.fixture
+def assert_build_intact(hostile_baseline: dict):
+    """``assert_build_intact(ws)``: the last good build is as it was (outputs, store link, graph).
+
+    The outputs are deterministic (sorted, no blank nodes), so equal bytes mean the very same
+    graph; the store is opened and its graph compared with kg.ttl by rdflib isomorphism.
+    """
+    def check(root: Path, isomorphism: bool = False) -> None:
+        import rdflib
+        from rdflib.compare import isomorphic
+
+        from kg.build import open_built_store
+        from kg.workspace import Workspace
+
+        build = root / "build"
+        assert (build / "kg.ttl").read_bytes() == hostile_baseline["kg.ttl"], "build/kg.ttl changed"
+        assert (build / "kg.trig").read_bytes() == hostile_baseline["kg.trig"], "build/kg.trig changed"
+        assert os.readlink(build / "store") == hostile_baseline["store"], "build/store points elsewhere"
+        store = open_built_store(Workspace(root))
+        assert store.count() == hostile_baseline["count"]
+        answer = store.query("ASK { <https://w3id.org/ddkg/resource/person/zakir-hasanov> "
+                             "<https://w3id.org/ddkg/ontology#received> "
+                             "<https://w3id.org/ddkg/resource/person/zakaria-yalcin> }")
+        assert answer.boolean, "the store no longer answers"
+        if isomorphism:
+            import io
+            dump = io.BytesIO()
+            store.dump(dump, "ntriples")
+            before, after = rdflib.Graph(), rdflib.Graph()
+            before.parse(data=hostile_baseline["kg.ttl"], format="turtle")
+            after.parse(data=dump.getvalue(), format="nt")
+            assert isomorphic(before, after), "the store's graph is not the last good build's"
+    return check

@@ -20,17 +20,20 @@ from kg.cli.options import get_workspace, workspace_option
 @click.option("--no-extract", is_flag=True, help="Load only the ontology and curated facts; do not read articles.")
 @click.option("--lock-timeout", type=float, default=30.0, show_default=True,
               help="Seconds to wait for another build of the same workspace to finish.")
+@click.option("--allow-violations", is_flag=True,
+              help="Publish the graph even if it breaks its SHACL shapes (by default the last good build stays).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 def command(workspace: Optional[Path], store_kind: str, workers: int, no_validate: bool, no_extract: bool,
-            lock_timeout: float, quiet: bool) -> None:
+            lock_timeout: float, allow_violations: bool, quiet: bool) -> None:
     """Build the graph: ontology, curated Turtle and the facts of every article in seeds/articles/.
 
     Writes build/kg.ttl (the union, deterministic Turtle), build/kg.trig (one named graph per
     source), build/graph.html (the network), build/summary.json and the store under build/store.
     Nothing in build/ changes unless the whole build succeeds.
 
-    Exit codes: 0 ok, 1 SHACL violations (outputs written, see build/validation.txt),
-    2 bad input (the message names the file and line; build/ untouched).
+    Exit codes: 0 ok; 1 SHACL violations (the report is build/validation.txt, the rejected graph
+    build/rejected/; the last good graph stays unless --allow-violations); 2 bad input (the
+    message names the file and line; build/ untouched).
 
     \b
     Example:
@@ -41,14 +44,18 @@ def command(workspace: Optional[Path], store_kind: str, workers: int, no_validat
     ws = get_workspace(workspace)
     progress = None if quiet else (lambda message: click.echo(f"... {message}", err=True))
     summary = build(ws, BuildOptions(store_kind=store_kind, workers=workers, validate=not no_validate,
-                                     extract=not no_extract, lock_timeout=lock_timeout, progress=progress))
+                                     extract=not no_extract, lock_timeout=lock_timeout, progress=progress,
+                                     allow_violations=allow_violations))
     if not quiet:
         click.echo(format_summary(summary))
     for violation in summary.violations:
         click.echo(f"violation: {violation}", err=True)
     if summary.violations:
+        kept = "" if allow_violations else (
+            f"; the graph was not published (the last good build in {ws.build_dir} is unchanged; "
+            f"the rejected one is in {ws.build_dir / 'rejected'}; --allow-violations publishes it)")
         click.echo(f"{len(summary.violations)} SHACL violation(s); the report is in "
-                   f"{ws.build_dir / 'validation.txt'}", err=True)
+                   f"{ws.build_dir / 'validation.txt'}{kept}", err=True)
         sys.exit(1)
 
 
