@@ -6,6 +6,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,7 +14,6 @@ from hypothesis import strategies as st
 from kg.articles import Article
 from kg.extract.pipeline import extract_files
 
-jsonschema = pytest.importorskip("jsonschema")
 GOLD = Path(__file__).parent / "gold"
 SCHEMA = json.loads(resources.files("kg.extract").joinpath("contract.schema.json").read_text())
 
