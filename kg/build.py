@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import time
+import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,13 +92,18 @@ def build(workspace: Workspace, options: Optional[BuildOptions] = None) -> Build
         with _output_errors(build_dir):
             _clean_stale(build_dir)
             staging.mkdir()
-        summary = _build_into(workspace, staging, options)
+        try:
+            summary = _build_into(workspace, staging, options)
+        except BaseException as exc:
+            # Free the staging store (held by the traceback's frames) so that RocksDB closes
+            # its files before the staging folder is removed below.
+            traceback.clear_frames(exc.__traceback__)
+            raise
         with _output_errors(build_dir):
             if summary.violations and not options.allow_violations:
                 summary.outputs = _keep_rejected(staging, build_dir)
             else:
                 summary.outputs = _swap_in(staging, build_dir, options)
-
         summary.seconds = time.perf_counter() - started
         return summary
     finally:
@@ -126,11 +132,12 @@ def _build_into(workspace: Workspace, staging: Path, options: BuildOptions) -> B
     summary = BuildSummary()
 
     _say(options, "loading the ontology")
+    bulk = options.store_kind == "disk"  # the staging store is discarded on failure: no transaction needed
     for path in workspace.ontology_files():
-        store.load_file(path, ONTOLOGY_GRAPH)
+        store.load_file(path, ONTOLOGY_GRAPH, bulk=bulk)
     _say(options, "loading curated facts")
     for path in workspace.curated_files():
-        store.load_file(path, iris.graph_iri("curated", path.stem))
+        store.load_file(path, iris.graph_iri("curated", path.stem), bulk=bulk)
         check_literals(store, path, iris.graph_iri("curated", path.stem))
 
     articles, summary.duplicates = read_articles(workspace.article_files())
@@ -309,6 +316,12 @@ def _swap_in(staging: Path, build_dir: Path, options: BuildOptions) -> list[str]
         outputs.append(str(build_dir / STORE_LINK))
         if old:
             shutil.rmtree(build_dir / old, ignore_errors=True)
+    elif (build_dir / STORE_LINK).is_symlink():
+        # A --store memory build writes no store: drop the previous one rather than let
+        # `kg query` answer from a graph older than build/kg.trig.
+        old = os.readlink(build_dir / STORE_LINK)
+        os.unlink(build_dir / STORE_LINK)
+        shutil.rmtree(build_dir / old, ignore_errors=True)
     for name in OUTPUT_FILES:
         if (staging / name).exists():
             os.replace(staging / name, build_dir / name)
@@ -365,6 +378,9 @@ def _clean_stale(build_dir: Path) -> None:
     current = os.readlink(build_dir / STORE_LINK) if (build_dir / STORE_LINK).is_symlink() else None
     for path in build_dir.glob(".staging-*"):
         shutil.rmtree(path, ignore_errors=True)
+    for path in build_dir.glob(".store-link-*"):  # a build killed between creating and renaming its link
+        if path.is_symlink():
+            path.unlink()
     stores = build_dir / STORES_DIR
     if stores.is_dir():
         for path in stores.iterdir():
@@ -384,5 +400,6 @@ def open_built_store(workspace: Workspace, store_kind: str = "disk") -> Oxigraph
         return store
     link = build_dir / STORE_LINK
     if not link.exists():
-        raise StoreError(f"no built graph in {build_dir}: run `kg build` first")
+        raise StoreError(f"no built store in {build_dir}: run `kg build` first "
+                         "(after `kg build --store memory`, pass --store memory)")
     return OxigraphStore(link.resolve(), read_only=True)

@@ -79,14 +79,34 @@ class OxigraphStore:
     def raw(self) -> ox.Store:
         return self._store
 
-    def load_file(self, path: Path, graph: Optional[str]) -> None:
-        """Parse one RDF file into a named graph; a syntax error names the file, line and column."""
+    def load_file(self, path: Path, graph: Optional[str], bulk: bool = False) -> None:
+        """Parse one RDF file into a named graph; a syntax error names the file, line and column.
+
+        ``bulk`` uses Oxigraph's bulk loader: it streams the file and writes sorted files
+        straight into the store, 3-4x faster on large files, but it is not transactional (a
+        syntax error leaves the triples before it loaded). The build uses it on its staging
+        store, which is thrown away when the build fails.
+        """
         fmt = format_for(str(path))
+        if bulk:
+            self.bulk_load_file(path, fmt, graph)
+            return
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise TurtleError(f"{path}: cannot read ({exc.strerror or exc})") from None
         self.load_bytes(data, fmt, graph, str(path))
+
+    def bulk_load_file(self, path: Path, fmt: ox.RdfFormat, graph: Optional[str]) -> None:
+        target = ox.NamedNode(graph) if graph and not fmt.supports_datasets else None
+        try:
+            self._store.bulk_load(path=str(path), format=fmt, to_graph=target)
+        except SyntaxError as exc:
+            raise TurtleError(syntax_error_message(str(path), exc)) from None
+        except FileNotFoundError as exc:
+            raise TurtleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        except (ValueError, OSError) as exc:
+            raise TurtleError(f"{path}: {exc}") from None
 
     def load_bytes(self, data: bytes, fmt: ox.RdfFormat, graph: Optional[str], where: str) -> None:
         target = ox.NamedNode(graph) if graph and not fmt.supports_datasets else None
