@@ -168,16 +168,26 @@ class OxigraphStore:
             raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(sorted(RDF_FORMATS))}")
         rdf_format = RDF_FORMATS[fmt]
         if fmt in DATASET_FORMATS:
-            quads = sorted(set(self.quads(graphs)), key=_quad_key)
+            quads = sorted(_canonical(set(self.quads(graphs))), key=_quad_key)
             ox.serialize(quads, output, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
         else:
-            triples = sorted({q.triple for q in self.quads(graphs)}, key=_triple_key)
+            union = {ox.Quad(q.subject, q.predicate, q.object) for q in self.quads(graphs)}
+            triples = sorted((q.triple for q in _canonical(union)), key=_triple_key)
             ox.serialize(triples, output, rdf_format,
                          prefixes=PREFIXES if fmt in ("turtle", "rdfxml") else None)
 
     def flush(self) -> None:
         if self.path is not None:
             self._store.flush()
+
+
+def _canonical(quads: set[ox.Quad]) -> Iterable[ox.Quad]:
+    """Blank nodes (OWL unions, lists) relabelled by RDFC-1.0, so the same graph writes the same bytes."""
+    if not any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object, q.graph_name)):
+        return quads
+    dataset = ox.Dataset(quads)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return list(dataset)
 
 
 def _triple_key(triple: ox.Triple) -> tuple[str, str, str]:
