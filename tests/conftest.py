@@ -44,6 +44,89 @@ def seed_store(built_workspace: Path):
     return open_built_store(Workspace(built_workspace))
 
 
+# --- extractor fixtures (tests/test_extract_*.py) ------------------------------------------
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def hand_lexicon():
+    """A small lexicon written by hand, with the word lists of ontology/lexicon."""
+    from kg.extract.lexicon import (ConceptEntry, CountryEntry, Lexicon, NamedEntry, PersonEntry,
+                                    PostEntry)
+    from kg.iris import country_iri, person_iri
+    from kg.lexicon_graph import load_cues
+
+    def country(iso3, name, adjectives, capitals, *names):
+        return CountryEntry(country_iri(iso3), iso3, name, (name, *names), tuple(adjectives), tuple(capitals))
+
+    def concept(name, *terms, cameo=None, plover=None, broader=None):
+        return ConceptEntry(name, terms[0] if terms else name, tuple(terms), cameo, plover, broader)
+
+    aze, tur = country_iri("AZE"), country_iri("TUR")
+    return Lexicon(
+        countries=[country("AZE", "Azerbaijan", ["Azerbaijani"], ["Baku"], "Republic of Azerbaijan"),
+                   country("TUR", "Turkey", ["Turkish", "Turk"], ["Ankara"], "Türkiye", "Republic of Turkey"),
+                   country("ARM", "Armenia", ["Armenian"], ["Yerevan"]),
+                   country("GEO", "Georgia", ["Georgian"], ["Tbilisi"]),
+                   country("USA", "United States", ["American", "U.S."], ["Washington"], "US", "USA"),
+                   country("POL", "Poland", ["Polish"], ["Warsaw"])],
+        people=[PersonEntry(person_iri("Zakir Hasanov"), "Zakir Hasanov", (), aze, None,
+                            (PostEntry("DefenceMinister", aze, None, "2013-10-22"),)),
+                PersonEntry(person_iri("Hulusi Akar"), "Hulusi Akar", (), tur, None,
+                            (PostEntry("DefenceMinister", tur, None, "2018-07-10", "2023-06-03"),)),
+                PersonEntry(person_iri("Ilham Aliyev"), "Ilham Aliyev", (), aze, None,
+                            (PostEntry("President", aze, None, "2003-10-31"),)),
+                PersonEntry(person_iri("Recep Tayyip Erdogan"), "Recep Tayyip Erdogan", ("Recep Tayyip Erdoğan",),
+                            tur, None, (PostEntry("President", tur, None, "2014-08-28"),))],
+        named=[NamedEntry("https://w3id.org/ddkg/resource/org/nato", "Organization", "NATO",
+                          ("North Atlantic Treaty Organization",)),
+               NamedEntry("https://w3id.org/ddkg/resource/place/shusha", "Place", "Shusha")],
+        post_types=[concept("DefenceMinister", "defence minister", "minister of defence", "defense minister"),
+                    concept("MilitaryAttache", "military attache", "military attaché"),
+                    concept("DefenceAttache", "defence attache", "defense attache", broader="MilitaryAttache"),
+                    concept("President", "president"),
+                    concept("Ambassador", "ambassador"),
+                    concept("ChiefOfGeneralStaff", "chief of the general staff")],
+        ranks=[concept("MajorGeneral", "Major General", "Maj-Gen", "Maj. Gen.", "MG"),
+               concept("Colonel", "Colonel", "Col."), concept("General", "General", "Gen.")],
+        areas=[concept("MilitaryEducation", "military education"),
+               concept("MilitaryCooperation", "military cooperation", "defence cooperation"),
+               concept("MilitaryTechnical", "military-technical")],
+        agreement_kinds=[concept("Declaration", "declaration"), concept("Memorandum", "memorandum"),
+                         concept("Agreement", "agreement"), concept("Treaty", "treaty")],
+        event_types=[concept("Meeting", "received", "met", "met with", "held talks", "was received by",
+                             "hosted", cameo="043", plover="CONSULT"),
+                     concept("Visit", "visited", "paid an official visit", "arrived in", cameo="042", plover="CONSULT"),
+                     concept("AgreementSigning", "signed", cameo="057", plover="AGREE"),
+                     concept("JointExercise", "joint drills", "exercises", "drills", cameo="062", plover="COOPERATE"),
+                     concept("Statement", "said", "stressed", cameo="010"),
+                     concept("Interview", "interview", "in an interview", cameo="010")],
+        cues=load_cues(REPO_ROOT / "ontology" / "lexicon"),
+    )
+
+
+@pytest.fixture(scope="session")
+def hand_extractor(hand_lexicon):
+    from kg.extract.pipeline import Extractor
+    return Extractor(hand_lexicon)
+
+
+@pytest.fixture(scope="session")
+def workspace_lexicon():
+    """The repository's own lexicon (ontology/*.ttl, seeds/curated/*.ttl, ontology/lexicon/)."""
+    from kg.lexicon_graph import load_workspace_lexicon
+    if not (REPO_ROOT / "ontology" / "concepts.ttl").exists():
+        pytest.skip("ontology/concepts.ttl is not there yet")
+    return load_workspace_lexicon(REPO_ROOT)
+
+
+@pytest.fixture(scope="session")
+def workspace_extractor(workspace_lexicon):
+    from kg.extract.pipeline import Extractor
+    return Extractor(workspace_lexicon)
+
+
 # --- network view fixtures (tests/test_projection.py, test_viz_page.py, browser/) ---------------
 
 XSS_STRINGS = (
