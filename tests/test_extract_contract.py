@@ -55,13 +55,13 @@ def test_contract_empty_and_degenerate_bodies(hand_extractor, body):
     assert out["events"] == [] and out["relations"] == []
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text())
 def test_contract_any_text_never_raises(hand_extractor, text):
     check(hand_extractor.extract(Article(id="t", body=text, date="2021-10-08")), text)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(_real_sentences()), max_size=12), st.sampled_from([" ", "\n", "\n\n", ""]),
        st.one_of(st.none(), st.sampled_from(["2021-10-08", "2024-01", "1999"])))
 def test_contract_shuffled_real_sentences(workspace_extractor, sentences, glue, date):
@@ -69,18 +69,19 @@ def test_contract_shuffled_real_sentences(workspace_extractor, sentences, glue, 
     check(workspace_extractor.extract(Article(id="t", body=body, date=date)), body)
 
 
-def test_contract_ten_megabytes_in_linear_time(hand_extractor):
+def test_contract_large_text_in_linear_time(hand_extractor):
+    """2 MB (was 10 MB: 45 s of CI for the same check): time per character stays flat."""
     unit = ("Defence Minister Zakir Hasanov met Hulusi Akar in Baku on Tuesday. They discussed military "
             "education, and Azerbaijan and Turkey periodically hold joint drills. ")
     small = unit * 200
     started = time.perf_counter()
     hand_extractor.extract(Article(id="s", body=small, date="2021-10-08"))
     per_char = (time.perf_counter() - started) / len(small)
-    big = unit * (10_000_000 // len(unit))
+    big = unit * (2_000_000 // len(unit))
     started = time.perf_counter()
     out = hand_extractor.extract(Article(id="b", body=big, date="2021-10-08"))
     elapsed = time.perf_counter() - started
-    assert out["entities"] and elapsed < max(120.0, 5 * per_char * len(big))
+    assert out["entities"] and elapsed < max(30.0, 5 * per_char * len(big))
 
 
 def test_contract_extract_files_parallel_keeps_order(hand_lexicon, tmp_path):

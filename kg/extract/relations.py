@@ -69,18 +69,76 @@ def _stated_relations(doc: Doc, res: Resources) -> None:
             doc.relations.append(Relation(a, "cooperatesWith", b, None, sent.index, "cue:cooperation",
                                           areas=topics_of(sent), confidence=0.7))
         if "memberOf" in kinds:
-            orgs = [r for r in sent.refs if doc.entities[r.entity].type == "Organization"]
-            for cue in (c for c in cues if c.key == "memberOf"):
-                near_orgs = [r for r in orgs if abs(r.i - cue.i) <= 3]
-                near_countries = [r for r in sent.refs if doc.entities[r.entity].type == "Country"
-                                  and r.how in ("country", "adjective", "group") and abs(r.i - cue.i) <= 4]
-                if near_orgs and near_countries:
-                    org = min(near_orgs, key=lambda r: abs(r.i - cue.i)).entity
-                    nearest = min(abs(r.i - cue.i) for r in near_countries)
-                    for ref in near_countries:
-                        if abs(ref.i - cue.i) == nearest:
-                            doc.relations.append(Relation(ref.entity, "memberOf", org, None, sent.index,
-                                                          "cue:member", confidence=0.7))
+            _membership(doc, sent, cues)
+
+
+_COORD = frozenset({"and", ",", "&"})
+
+
+def _coordinated(doc: Doc, refs: list, start: int, type_: str, forward: bool = True) -> list[str]:
+    """Entities of one type coordinated from a token on ("France, Greece and Italy"), at most a
+    determiner or "the" between them; ``forward`` False walks leftwards from ``start``."""
+    norms = doc.toks.norms
+    by_pos = {(r.i if forward else r.j): r for r in refs if doc.entities[r.entity].type == type_}
+    out: list[str] = []
+    k = start
+    while True:
+        skip = 0
+        while k + (skip if forward else -skip - 1) in range(len(norms)) and skip < 2 and \
+                norms[k + skip if forward else k - skip - 1] in ("the", "its", "their"):
+            skip += 1
+        pos = k + skip if forward else k - skip
+        r = by_pos.get(pos)
+        if r is None:
+            break
+        if r.entity not in out:
+            out.append(r.entity)
+        k = r.j if forward else r.i
+        nxt = k if forward else k - 1
+        if 0 <= nxt < len(norms) and norms[nxt] in _COORD:
+            k = nxt + 1 if forward else nxt
+            continue
+        break
+    return out
+
+
+def _membership(doc: Doc, sent, cues) -> None:
+    """memberOf from "NATO member Hungary", "NATO members France and Greece", "as (fellow) members
+    of NATO and the EU" (the countries the clause is about), "a member of the CSTO", "Indonesia,
+    which chairs ASEAN"; an aspiration ("to join", "candidate") says nothing."""
+    norms = doc.toks.norms
+    refs = sorted(sent.refs, key=lambda r: r.i)
+    country_refs = [r for r in refs if doc.entities[r.entity].type == "Country"
+                    and r.how in ("country", "adjective", "capital", "group")]
+    aspiration = [c for c in cues if c.key == "aspiration"]
+    for cue in (c for c in cues if c.key == "memberOf"):
+        if any(cue.i - 5 <= a.i <= cue.j for a in aspiration):
+            continue
+        after = cue.j
+        while after < sent.b and norms[after] in ("of", "the", "states", "state", "countries", "country", "nations"):
+            after += 1
+        orgs_after = _coordinated(doc, refs, after, "Organization") if after > cue.j or cue.term.endswith("of") \
+            or cue.term.startswith("chair") else []
+        orgs_before = _coordinated(doc, refs, cue.i, "Organization", forward=False)
+        members: list[str] = []
+        if orgs_before and not orgs_after:
+            members = _coordinated(doc, refs, after, "Country")
+            if not cue.term.endswith("s"):
+                members = members[:1]    # "NATO member Poland and South Korea"
+            orgs = orgs_before
+        elif orgs_after:
+            orgs = orgs_after
+            before = [r for r in country_refs if r.j <= cue.i]
+            if cue.term.endswith("s") and not cue.term.startswith("chair"):   # "members of": all the clause's countries
+                members = list(dict.fromkeys(r.entity for r in before))
+            elif before:
+                members = [before[-1].entity]
+        else:
+            continue
+        for country in members:
+            for org in orgs:
+                doc.relations.append(Relation(country, "memberOf", org, None, sent.index, "cue:member",
+                                              confidence=0.7))
 
 
 _SYMMETRIC = frozenset({"alliedWith", "cooperatesWith"})

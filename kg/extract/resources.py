@@ -8,6 +8,7 @@ from kg.extract.dates import DateFinder
 from kg.extract.gazetteer import Gazetteer, inflections, plural, variants
 from kg.extract.lexicon import Lexicon, NamedEntry, PersonEntry
 from kg.extract.text import fold, term_key
+from kg.iris import organization_iri
 
 
 def _cue(lexicon: Lexicon, name: str) -> dict[str, str]:
@@ -77,6 +78,7 @@ class Resources:
         self.countries = {c.iri: c for c in lexicon.countries}
         self.people = {p.iri: p for p in lexicon.people}
         self.named = {n.iri: n for n in lexicon.named}
+        self.organizations = self._organizations()
         self.kinds = {k.name: k for k in lexicon.agreement_kinds}
         self.areas = {a.name: a for a in lexicon.areas}
         self.role_heads: dict[str, set[str]] = defaultdict(set)   # head word -> post types
@@ -96,6 +98,8 @@ class Resources:
         for n in lex.named:
             for term in (n.name, *n.aliases):
                 gaz.add(term, "named", n.iri)
+        for phrase, iri in self.organizations:
+            gaz.add(phrase, "named", iri, cased=True)
         for concept, cat in ((lex.post_types, "post"), (lex.ranks, "rank"), (lex.areas, "area"),
                              (lex.agreement_kinds, "kind"), (lex.event_types, "event")):
             for entry in concept:
@@ -124,6 +128,26 @@ class Resources:
                 for form in inflections(term, self.irregular, verb=True):
                     gaz.add(form, "cue:discussion", term, cased=False)
         return gaz
+
+    def _organizations(self) -> list[tuple[str, str]]:
+        """International organisations of ``organizations.tsv`` the curated data does not name:
+        (surface form as matched, IRI). Word lists are stored in lower case, so a short one-word
+        phrase ("nato", "u.n.") is taken as an acronym and matched in capitals only."""
+        known = {(" ".join(term_key(t))) for n in self.lexicon.named for t in (n.name, *n.aliases)}
+        out = []
+        for phrase, canonical in _cue(self.lexicon, "organizations").items():
+            canonical = canonical or phrase
+            iri = organization_iri(canonical)
+            if iri not in self.named and " ".join(term_key(canonical)) not in known:
+                self.named[iri] = NamedEntry(iri, "Organization", canonical)
+            letters = [c for c in phrase if c.isalpha()]
+            acronym = " " not in phrase and len(letters) <= 6 and not canonical.lower() == phrase
+            acronym = acronym or (" " not in phrase and canonical.isupper() and canonical.lower() == phrase)
+            surface = phrase.upper() if acronym else " ".join(w[:1].upper() + w[1:] for w in phrase.split(" "))
+            out.append((surface, iri if iri in self.named else next(
+                n.iri for n in self.lexicon.named if " ".join(term_key(canonical)) in
+                {" ".join(term_key(t)) for t in (n.name, *n.aliases)})))
+        return out
 
     # -- people ------------------------------------------------------------------------
     def _index_people(self) -> None:
