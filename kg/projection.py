@@ -472,6 +472,8 @@ def _resolve(name: str, proj: Projection, what: str, classes: Optional[tuple[str
     exact = [n for n in candidates if fold(n.label) == wanted]
     if not exact:
         exact = [n for n in candidates if any(fold(a) == wanted for a in n.aliases)]
+    if not exact:  # a surname or one word of a name ("Hasanov"), when only one entity has it
+        exact = [n for n in candidates if wanted in fold(n.label).split()]
     if len(exact) == 1:
         return exact[0].id
     if len(exact) > 1:
