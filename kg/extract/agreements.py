@@ -15,7 +15,7 @@ from kg.extract.resources import Resources
 from kg.extract.text import term_key
 from kg.iris import agreement_iri
 
-_NAME_CONNECT = frozenset({"on", "of", "and", "for", "between", "the", "in", "-", "&", "to"})
+_NAME_CONNECT = frozenset({"on", "of", "and", "for", "between", "the", "in", "-", "&", "to", "towards", "toward"})
 _COMPLEMENT = frozenset({"on", "of", "for", "in"})
 _MAX_COMPLEMENT = 5
 
@@ -66,8 +66,9 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     while end < sent.b:
         if capital(end):
             end += 1
-        elif toks.norms[end] in _NAME_CONNECT and end + 1 < sent.b and capital(end + 1) and toks.norms[end] != "the":
-            end += 1
+        elif toks.norms[end] in _NAME_CONNECT and end + 1 < sent.b and capital(end + 1) and toks.norms[end] != "the" \
+                and not (toks.norms[end] in ("in", "between") and _located(doc, res, sent, end + 1)):
+            end += 1   # but "... in Hanoi", "... in June" are no part of the name
         elif toks.norms[end] == "the" and end + 1 < sent.b and capital(end + 1) and end > m.j:
             end += 1
         else:
@@ -85,6 +86,13 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     doc.mention(iri, start, end)
     sent.refs.append(Ref(start, end, iri, "name"))
     return True
+
+
+def _located(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
+    """A place, country, capital or calendar word starts at token k."""
+    if doc.toks.norms[k] in res.calendar_words:
+        return True
+    return any(r.i == k and doc.entities[r.entity].type in ("Place", "Country") for r in sent.refs)
 
 
 def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:

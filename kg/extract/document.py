@@ -24,6 +24,8 @@ class Sentence:
     dates: list[DateMention] = field(default_factory=list)
     refs: list["Ref"] = field(default_factory=list)
     blocked: Optional[set[int]] = None      # tokens no personal name can use (cached)
+    paragraph: int = 0                      # paragraphs are separated by line breaks
+    anchor: Optional[str] = None            # date of an earlier event the sentence refers to ("after the talks")
 
     def by_cat(self, *cats: str) -> list[Match]:
         return [m for m in self.matches if m.cat in cats]
@@ -90,6 +92,7 @@ class Event:
     topics: set[str] = field(default_factory=set)
     rule: str = ""
     confidence: float = 0.7
+    dated_by: str = "text"      # where the date came from: text, agreement, paragraph, speaker, article
 
 
 @dataclass

@@ -29,8 +29,11 @@ def find_events(doc: Doc, res: Resources) -> None:
         triggers = [m for m in sent.by_cat("event") if not _inside_name(sent, m)]
         readings = [(m, _reading(doc, res, sent, m)) for m in triggers]
         verbal = any(r == "verbal" for _, r in readings)
+        found = len(doc.events)
         for m, reading in readings:
             if reading is None:
+                continue
+            if reading == "nominal" and _anaphoric(doc, res, sent, m):
                 continue
             if reading == "nominal" and "nominal" not in res.event_flags.get(m.key, ()) \
                     and not _own_actor(doc, res, sent, m) and (verbal or not _occurred(doc, res, sent, m)):
@@ -43,9 +46,42 @@ def find_events(doc: Doc, res: Resources) -> None:
                 doc.events.append(event)
                 if event.date and len(event.date) == 10 and sent.dates and not habitual:
                     doc.narrative_date = event.date
-        _discussion(doc, res, sent)
+        if len(doc.events) == found:
+            _discussion(doc, res, sent)
     _drop_interview_statements(doc)
+    _date_statements(doc)
     doc.events = merge_events(doc.events)
+
+
+_ANAPHORIC_TYPES = frozenset({"Meeting", "Visit"})
+_BACKGROUND_PREPS = frozenset({"during", "after", "following", "at", "before", "ahead", "of", "in"})
+
+
+def _anaphoric(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    """A definite noun trigger ("the meeting", "during the talks", "this visit") names a meeting or
+    visit the article already reported: it adds the sentence's topics (and place) to that event
+    instead of reporting another one."""
+    if m.key not in _ANAPHORIC_TYPES or m.i <= sent.a:
+        return False
+    norms = doc.toks.norms
+    k = m.i - 1
+    while k > sent.a and norms[k] not in ("the", "this", "that", "these") and m.i - k <= 3 \
+            and res.grammar.get(norms[k]) not in ("prep", "prep-place") and norms[k] not in _BACKGROUND_PREPS:
+        k -= 1   # "the delegation-level talks", "the bilateral meeting"
+    if norms[k] not in ("the", "this", "that", "these"):
+        return False
+    if any(r.i < m.i and doc.entities[r.entity].type == "Person" for r in _persons(doc, sent, k, m.i)):
+        return False   # "the minister's visit" has its own actor
+    earlier = next((e for e in reversed(doc.events) if e.type == m.key), None)
+    if earlier is None:
+        return False
+    earlier.topics |= {a.key for a in sent.by_cat("area")}
+    if earlier.date and not sent.dates:
+        sent.anchor = earlier.date
+    if earlier.place is None:
+        places = _of_type(doc, sent, "Place")
+        earlier.place = places[0] if places else None
+    return True
 
 
 def _inside_name(sent: Sentence, m: Match) -> bool:
@@ -110,6 +146,9 @@ def _reading(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str
             return "nominal"
         if norm == "s" and k - 1 >= sent.a and norms[k - 1] == "'":
             return "nominal"   # "Russia's war"
+        if norm == "-" and k - 1 >= sent.a and doc.toks.starts[k] == doc.toks.ends[k - 1]:
+            k -= 1   # "the delegation-level talks"
+            continue
         if any(r.i <= k < r.j for r in sent.refs) and k == m.i - 1 and norms[k - 1:k + 1] != []:
             # "Azerbaijan's visit", "the Turkish delegation's visit"
             if norm == "s" or norm == "'":
@@ -233,6 +272,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         event.participants = [visitor] + ([obj] if obj and obj != visitor else [])
         event.place = _place_after(doc, sent, m.j)
     elif m.key == "Statement":
+        subject = _subject_outside_relative(doc, sent, m, before) or subject
         speaker = subject or (after[0].entity if after and after[0].i - m.j <= 4 else None)
         if speaker is None:
             return None
@@ -247,7 +287,8 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         agreements = [r for r in sent.refs if doc.entities[r.entity].type == "Agreement"]
         if agreements:
             event.agreement = min(agreements, key=lambda r: abs(r.i - m.i)).entity
-        event.participants = persons or countries
+        witnesses = _witnesses(doc, sent)
+        event.participants = [p for p in persons if p not in witnesses] or countries
         if not event.participants and event.agreement:
             event.participants = list(doc.entities[event.agreement].parties)
         if not event.participants and not event.agreement:
@@ -271,6 +312,29 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
     return event
 
 
+def _witnesses(doc: Doc, sent: Sentence) -> set[str]:
+    """People "in the presence of" whom something was signed are not its signatories."""
+    norms = doc.toks.norms
+    out: set[str] = set()
+    for k in range(sent.a, sent.b - 1):
+        if norms[k] == "presence" and norms[k + 1] == "of" or norms[k] == "witnessed" and norms[k + 1] == "by":
+            stop = k + 2
+            while stop < sent.b and norms[stop] not in (",", ";", ".") and stop - k < 12:
+                stop += 1
+            out |= {r.entity for r in sent.refs if k + 2 <= r.i < stop and doc.entities[r.entity].type == "Person"}
+    return out
+
+
+def _subject_outside_relative(doc: Doc, sent: Sentence, m: Match, before: list[Ref]) -> Optional[str]:
+    """"The minister, who was accompanied by X, said": the speaker is before the relative clause."""
+    norms = doc.toks.norms
+    for w in range(m.i - 1, sent.a, -1):
+        if norms[w] in ("who", "which") and norms[w - 1] == "," and any(norms[k] == "," for k in range(w + 1, m.i)):
+            outside = [r for r in before if r.j <= w - 1]
+            return outside[-1].entity if outside else None
+    return None
+
+
 def _place_after(doc: Doc, sent: Sentence, j: int) -> Optional[str]:
     for r in sorted(sent.refs, key=lambda r: r.i):
         if r.i >= j and doc.entities[r.entity].type in ("Place", "Country") and r.how != "group":
@@ -283,16 +347,51 @@ def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[st
     if event.type == "Statement":   # a year or month in what was said is its content, not its date
         dates = [d for d in dates if len(d.value) == 10]
     if dates:
+        event.dated_by = "text"
         pos = doc.toks.starts[m.i]
         return min(dates, key=lambda d: (abs(d.start - pos), d.start)).value
     if event.agreement:
         agreement = doc.entities[event.agreement]
         if agreement.date:
+            event.dated_by = "agreement"
             return agreement.date
         earlier = [e.date for e in doc.events if e.agreement == event.agreement and e.date]
         if earlier:
             return earlier[0]
+    if sent.anchor:
+        event.dated_by = "anchor"
+        return sent.anchor
+    same_paragraph = [e for e in doc.events if e.date and e.dated_by == "text" and e.type != "Statement"
+                      and doc.sentences[e.sentence].paragraph == sent.paragraph]
+    if same_paragraph:
+        event.dated_by = "paragraph"
+        return same_paragraph[-1].date
+    event.dated_by = "speaker?" if event.type == "Statement" else "story"
     return doc.narrative_date or doc.date
+
+
+_OCCASIONS = ("Meeting", "Visit", "AgreementSigning", "Appointment")
+
+
+def _date_statements(doc: Doc) -> None:
+    """A statement the text does not date was made at the speaker's meeting (or visit, signing,
+    ceremony) the article reports: the last one before it, else the first after it. Reported
+    again without a date ("has said ... stated this on Tuesday"), it takes its dated report's date."""
+    for e in doc.events:
+        if e.type != "Statement" or e.dated_by != "speaker?" or not e.participants:
+            continue
+        speaker = e.participants[0]
+        dated = [x for x in doc.events if x.type == "Statement" and x.participants[:1] == [speaker]
+                 and x.dated_by == "text" and x.date]
+        occasions = [x for x in doc.events if x.type in _OCCASIONS and x.date and len(x.date) == 10
+                     and speaker in set(x.participants) | {x.host, x.guest}]
+        meetings = [x for x in occasions if x.type == "Meeting"]
+        occasions = meetings or occasions
+        earlier = [x for x in occasions if x.sentence <= e.sentence]
+        if dated:
+            e.date, e.dated_by = dated[0].date, "speaker"
+        elif occasions:
+            e.date, e.dated_by = (earlier[-1] if earlier else occasions[0]).date, "speaker"
 
 
 def _discussion(doc: Doc, res: Resources, sent: Sentence) -> None:

@@ -42,10 +42,14 @@ class Extractor:
         body = article.body or ""
         toks = tokenize(body)
         sentences = []
+        paragraph, previous_end = 0, 0
         for index, (start, end) in enumerate(split_sentences(body, res.abbreviations)):
             a = bisect.bisect_left(toks.starts, start)
             b = bisect.bisect_left(toks.starts, end)
-            sent = Sentence(index, start, end, a, b)
+            if index and "\n" in body[previous_end:start]:
+                paragraph += 1
+            previous_end = end
+            sent = Sentence(index, start, end, a, b, paragraph=paragraph)
             sent.matches = res.gazetteer.find(toks, a, b)
             sent.dates = res.dates.find(body[start:end], article.date, start)
             sentences.append(sent)
