@@ -93,7 +93,8 @@ def build(workspace: Workspace, options: Optional[BuildOptions] = None) -> Build
             _clean_stale(build_dir)
             staging.mkdir()
         try:
-            summary = _build_into(workspace, staging, options)
+            with _output_errors(build_dir):  # the staging store's writes: a full disk
+                summary = _build_into(workspace, staging, options)
         except BaseException as exc:
             # Free the staging store (held by the traceback's frames) so that RocksDB closes
             # its files before the staging folder is removed below.

@@ -100,12 +100,17 @@ class OxigraphStore:
     def bulk_load_file(self, path: Path, fmt: ox.RdfFormat, graph: Optional[str]) -> None:
         target = ox.NamedNode(graph) if graph and not fmt.supports_datasets else None
         try:
+            with open(path, "rb"):
+                pass
+        except OSError as exc:
+            raise TurtleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        try:
             self._store.bulk_load(path=str(path), format=fmt, to_graph=target)
         except SyntaxError as exc:
             raise TurtleError(syntax_error_message(str(path), exc)) from None
-        except FileNotFoundError as exc:
-            raise TurtleError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        except (ValueError, OSError) as exc:
+        except OSError:
+            raise  # the store's own files (a full disk): not the data's fault; the caller reports it
+        except ValueError as exc:
             raise TurtleError(f"{path}: {exc}") from None
 
     def load_bytes(self, data: bytes, fmt: ox.RdfFormat, graph: Optional[str], where: str) -> None:
@@ -117,7 +122,9 @@ class OxigraphStore:
                 self._store.load(data, format=fmt)
         except SyntaxError as exc:
             raise TurtleError(syntax_error_message(where, exc)) from None
-        except (ValueError, OSError) as exc:
+        except OSError:
+            raise  # the store's own files (a full disk): not the data's fault; the caller reports it
+        except ValueError as exc:
             raise TurtleError(f"{where}: {exc}") from None
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
