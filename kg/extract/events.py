@@ -272,7 +272,8 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         event.participants = [visitor] + ([obj] if obj and obj != visitor else [])
         event.place = _place_after(doc, sent, m.j)
     elif m.key == "Statement":
-        subject = _subject_outside_relative(doc, sent, m, before) or subject
+        clause, outside = _subject_outside_relative(doc, sent, m, before)
+        subject = outside if clause else subject
         speaker = subject or (after[0].entity if after and after[0].i - m.j <= 4 else None)
         if speaker is None:
             return None
@@ -325,14 +326,16 @@ def _witnesses(doc: Doc, sent: Sentence) -> set[str]:
     return out
 
 
-def _subject_outside_relative(doc: Doc, sent: Sentence, m: Match, before: list[Ref]) -> Optional[str]:
-    """"The minister, who was accompanied by X, said": the speaker is before the relative clause."""
+def _subject_outside_relative(doc: Doc, sent: Sentence, m: Match,
+                              before: list[Ref]) -> tuple[bool, Optional[str]]:
+    """"The minister, who was accompanied by X, said": the speaker is before the relative clause
+    (True, that person or None when the text names nobody there); (False, None) without one."""
     norms = doc.toks.norms
     for w in range(m.i - 1, sent.a, -1):
         if norms[w] in ("who", "which") and norms[w - 1] == "," and any(norms[k] == "," for k in range(w + 1, m.i)):
             outside = [r for r in before if r.j <= w - 1]
-            return outside[-1].entity if outside else None
-    return None
+            return True, (outside[-1].entity if outside else None)
+    return False, None
 
 
 def _place_after(doc: Doc, sent: Sentence, j: int) -> Optional[str]:

@@ -26,6 +26,10 @@ GROUPS = {
 }
 
 
+# Categories whose terms may hold a country adjective inside ("Commander of the Turkish Land Forces").
+INNER_CATS = frozenset({"post"})
+
+
 @dataclass(frozen=True)
 class Match:
     i: int          # first token
@@ -41,6 +45,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self.root: dict = {}
         self.size = 0
+        self.inner: frozenset[str] = frozenset()   # one-word country adjectives a title may hold
 
     def add(self, term: str, cat: str, key: str, cased: bool | None = None) -> None:
         words = term_key(term)
@@ -74,11 +79,12 @@ class Gazetteer:
             if node is None:
                 continue
             j = i
+            inner = False
             while True:
                 entries = node.get(_VALUES)
                 if entries:
                     for cat, key, mode, term in entries:
-                        if mode and not _case_ok(texts, i, j, mode):
+                        if mode and not _case_ok(texts, i, j, mode) or inner and cat not in INNER_CATS:
                             continue
                         raw.append(Match(i, j + 1, cat, key, term))
                 j += 1
@@ -89,6 +95,11 @@ class Gazetteer:
                     child = node.get(norms[j + 1])
                     if child is not None:
                         j += 1
+                if child is None and norms[j] in self.inner and j + 1 < b and texts[j][:1].isupper():
+                    child = node.get(norms[j + 1])   # "Chief of Staff of the [Egyptian] Armed Forces"
+                    if child is not None:
+                        j += 1
+                        inner = True
                 if child is None:
                     break
                 node = child

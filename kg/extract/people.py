@@ -124,15 +124,18 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
         if m is None:
             k += 1
             continue
-        end = m.j
-        while True:   # chains: "Defence Minister Colonel General", "of Turkey", a comma
+        end, last = m.j, m
+        while True:   # chains: "Defence Minister Colonel General", "of (the) Turkey", a comma, "Brig."
             nxt = title_at.get(end)
+            the = 1 if end + 1 < sent.b and norms[end + 1] == "the" else 0
             if nxt is not None:
-                end = nxt.j
-            elif end < sent.b and norms[end] in ("of", "to") and _country_at(sent, end + 1):
-                end = _country_at(sent, end + 1).j
-            elif end < sent.b and norms[end] == "," and end + 1 < sent.b and m.cat == "post":
+                end, last = nxt.j, nxt
+            elif end < sent.b and norms[end] in ("of", "to") and _country_at(sent, end + 1 + the):
+                end = _country_at(sent, end + 1 + the).j
+            elif end < sent.b and norms[end] == "," and end + 1 < sent.b and m.cat in ("post", "cue:counterpart"):
                 end += 1
+            elif end < sent.b and norms[end] == "." and last.cat == "rank" and doc.toks.starts[end] == doc.toks.ends[end - 1]:
+                end += 1   # "Brig." "Lt. Gen." written with a full stop
             else:
                 break
         stop = name_run(doc, res, sent, end)
@@ -204,6 +207,8 @@ def _accept(doc: Doc, res: Resources, sent: Sentence, k: int, titles: dict, coun
     norm = doc.toks.norms[k]
     if k in titles or k in countries:
         return True
+    if norm == "." and k - 1 in titles and titles[k - 1].cat == "rank":
+        return True   # "Brig. Ahsan Raza Qureshi"
     if res.grammar.get(norm) in ("det", "poss", "premod") or norm in _ZONE_WORDS:
         return True
     if norm in res.org_heads and res.org_heads[norm] == "country":
@@ -279,6 +284,9 @@ def zone_role(doc: Doc, res: Resources, zone: Zone, post: Match) -> tuple[Option
     before = [r for r in zone.countries if r.j <= post.i]
     if before:
         country = before[-1].entity
+    inside = [r for r in zone.countries if post.i < r.i and r.j < post.j]
+    if inside:
+        country = inside[0].entity   # "Chief of Staff of the Egyptian Armed Forces"
     for r in zone.countries:
         if r.i < post.j:
             continue
