@@ -108,3 +108,18 @@ def test_patterns_agreement_name_stops_before_place_and_month(workspace_extracto
                                     "towards 2030 in Hanoi in June 2022.")
     names = [e["name"] for e in out["entities"] if e["type"] == "Agreement"]
     assert names == ["Joint Vision Statement on Defence Partnership towards 2030"]
+
+
+@pytest.mark.parametrize("body, name, country", [
+    ("NAIROBI: The Minister of Defence, Adam Kiptoo, opened the academy on Monday.", "Adam Kiptoo", "KEN"),
+    ("Chief of Defence Staff General Paul Obi received the Pakistani defence attaché, Col. Ali Raza, "
+     "in Abuja on Monday.", "Paul Obi", "NGA"),
+])
+def test_patterns_domestic_post_takes_the_home_country(workspace_extractor, body, name, country):
+    roles = _roles(_run(workspace_extractor, body), name)
+    assert {c for _, c, _ in roles} == {country_iri(country)}
+
+
+def test_patterns_accredited_post_gets_no_home_country(workspace_extractor):
+    out = _run(workspace_extractor, "ABUJA: The defence attaché, Col. Ali Raza, attended the parade.")
+    assert ("DefenceAttache", country_iri("NGA"), None) not in _roles(out, "Ali Raza")

@@ -11,6 +11,7 @@ from typing import Optional
 
 from kg.extract.document import Doc
 from kg.extract.resources import Resources
+from kg.extract.text import term_key
 
 
 def infer_countries(doc: Doc, res: Resources) -> None:
@@ -27,9 +28,67 @@ def infer_countries(doc: Doc, res: Resources) -> None:
                 _assign(doc, res, people[1], top[1] if a == top[0] else top[0])
             elif b and not a and b in top:
                 _assign(doc, res, people[0], top[1] if b == top[0] else top[0])
+    _home_country(doc, res, counts)
     for ent in doc.entities.values():
         if ent.type == "Person" and ent.country is None:
             ent.country = next((r.country for r in ent.roles if r.country), None)
+
+
+def _place_country(doc: Doc, res: Resources, iri: Optional[str]) -> Optional[str]:
+    """The country of a Place: a capital's country, or the country the curated data gives it."""
+    if not iri or iri not in doc.entities:
+        return None
+    ent = doc.entities[iri]
+    if ent.type == "Country":
+        return iri
+    entry = res.named.get(iri)
+    if entry is not None and entry.country:
+        return entry.country
+    return res.capital_country.get(" ".join(term_key(ent.name)))
+
+
+def _home_country(doc: Doc, res: Resources, counts: Counter) -> None:
+    """A domestic post the text gives no country for ("The Minister of Defence, X", "Chief of Defence
+    Forces General Y") is the post of the country where the person hosts a reported event, else of
+    the article's home country: its dateline city's country, else the country of the first event's
+    place, else the country it names most (when one leads)."""
+    hosted: dict[str, str] = {}
+    for e in doc.events:
+        country = _place_country(doc, res, e.place)
+        if country and e.host and e.host not in hosted:
+            hosted[e.host] = country
+    home = _dateline_country(doc, res)
+    if home is None:
+        home = next((c for c in (_place_country(doc, res, e.place) for e in
+                                 sorted(doc.events, key=lambda e: e.sentence)) if c), None)
+    if home is None and counts:
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            home = ranked[0][0]
+    for ent in doc.entities.values():
+        if ent.type != "Person" or _country(doc, ent.id):
+            continue
+        country = hosted.get(ent.id) or home
+        if country is None:
+            continue
+        for role in ent.roles:
+            if role.country is None and role.role not in res.accredited_roles:
+                role.country = country
+
+
+def _dateline_country(doc: Doc, res: Resources) -> Optional[str]:
+    """"RIYADH:", "BRASÍLIA —", "Agadir -", "WARSAW, April 20 (CNW) -": the city a story is filed from."""
+    if not doc.sentences:
+        return None
+    first = doc.sentences[0]
+    norms = doc.toks.norms
+    k = first.a
+    while k < first.b and k - first.a < 4 and norms[k] not in (":", "-", ","):
+        k += 1
+    if k == first.a or k >= first.b or norms[k] not in (":", "-", ","):
+        return None
+    city = " ".join(norms[first.a:k])
+    return res.capital_country.get(city)
 
 
 def _country(doc: Doc, iri: str) -> Optional[str]:
