@@ -1,0 +1,312 @@
+"""Time the stores side by side on one synthetic graph: load, every canned query, Turtle export, memory.
+
+    python benchmarks/bench_store.py --triples 100000            # one size
+    python benchmarks/bench_store.py --triples 10000 100000 1000000 --cap 20
+
+For each size: generate the graph (benchmarks/generate_graph.py) into a temporary workspace's
+seeds/curated/, then, each backend in its own process (so peak memory is its own):
+
+- floor: pyoxigraph's own ``Store(path).bulk_load`` of the generated file (load only);
+- kg build (the embedded default): ``kg.build.build`` with --no-extract --no-validate --no-html;
+  "load" is the time until derivation starts, "build" the whole build (derive, outputs);
+- rdflib: ``Dataset(default_union=True)``, parsing the built graph (N-Quads, derived edges included);
+- oxrdflib: ``Dataset(store="Oxigraph")``, parsed by Oxigraph (format "ox-nquads");
+- embedded: the store kg build wrote, opened read-only as ``kg query`` does;
+- server: ``oxigraph serve`` (from PyPI) filled by ``kg push`` (Graph Store Protocol), queried
+  over HTTP by ``kg.remote.RemoteStore``; memory is the server process's peak RSS.
+
+Queries: every canned query in queries/ with its default parameters (the evidence query gets a
+meeting of the graph), plus two "shape" queries showing why canned queries join on edges derived
+at build time rather than walking property paths. Each query runs in a forked child stopped after
+``--cap`` seconds ("> cap" in the table); the best of two runs is shown (warm). The table is printed
+and written to benchmarks/results/<date>-<size>.md.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import multiprocessing
+import os
+import platform
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+SHAPES = {
+    "shape: reach via path (^participant/participant)+": """
+PREFIX ddkg: <https://w3id.org/ddkg/ontology#>
+SELECT (COUNT(DISTINCT ?other) AS ?n) WHERE {
+  <https://w3id.org/ddkg/resource/country/AZE> (^ddkg:participant/ddkg:participant)+ ?other .
+  ?other a ddkg:Country }""",
+    "shape: same reach as a three-hop join": """
+PREFIX ddkg: <https://w3id.org/ddkg/ontology#>
+SELECT (COUNT(DISTINCT ?other) AS ?n) WHERE {
+  ?e1 a ddkg:JointExercise ; ddkg:participant <https://w3id.org/ddkg/resource/country/AZE>, ?x .
+  ?e2 a ddkg:JointExercise ; ddkg:participant ?x, ?y .
+  ?e3 a ddkg:JointExercise ; ddkg:participant ?y, ?other .
+  ?other a ddkg:Country }""",
+    "shape: partners via derived ddkg:involves (one join)": """
+PREFIX ddkg: <https://w3id.org/ddkg/ontology#>
+SELECT (COUNT(DISTINCT ?other) AS ?n) WHERE {
+  ?e a ddkg:JointExercise ; ddkg:involves <https://w3id.org/ddkg/resource/country/AZE>, ?other . }""",
+}
+BACKENDS = ("floor", "kg-build", "rdflib", "oxrdflib", "embedded", "server")
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def canned_queries(workspace: Path, store) -> dict[str, tuple[str, bool]]:
+    """name -> (SPARQL text with defaults bound, takes a parameter?)."""
+    from kg.queries import bind, load_catalogue
+
+    meeting = next(iter(store.query(
+        "SELECT ?e WHERE { ?e a <https://w3id.org/ddkg/ontology#Meeting> } LIMIT 1").rows))[0]
+    out = {}
+    for name, query in load_catalogue(workspace / "queries").items():
+        given = {p.name: f"<{meeting.value}>" for p in query.parameters if p.default is None}
+        out[name] = (bind(query, given), bool(query.parameters))
+    for name, text in SHAPES.items():
+        out[name] = (text, "derived" in name)
+    return out
+
+
+def _child(run: Callable[[], int], conn) -> None:  # pragma: no cover - runs in a fork
+    try:
+        started = time.perf_counter()
+        rows = run()
+        conn.send((time.perf_counter() - started, rows))
+    except BaseException as exc:  # noqa: BLE001
+        conn.send((None, f"{type(exc).__name__}: {exc}"[:80]))
+
+
+def capped(run: Callable[[], int], cap: float) -> tuple[Optional[float], object]:
+    """Run in a forked child; (seconds, rows) or (None, "> cap") when it ran past ``cap``."""
+    context = multiprocessing.get_context("fork")
+    parent, child_end = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(run, child_end))
+    child.start()
+    if parent.poll(cap):
+        result = parent.recv()
+        child.join()
+        return result
+    child.kill()
+    child.join()
+    return None, f"> {cap:g} s"
+
+
+def time_queries(queries: dict, run_one: Callable[[str], int], cap: float) -> dict:
+    results = {}
+    for name, (text, _) in queries.items():
+        best, rows = capped(lambda: run_one(text), cap)
+        if best is not None and best < cap / 2:
+            again, _ = capped(lambda: run_one(text), cap)
+            best = min(best, again) if again is not None else best
+        results[name] = {"seconds": best, "rows": rows}
+    return results
+
+
+# -- one backend per process ---------------------------------------------------------------------
+
+def bench_backend(backend: str, workspace: Path, source: Path, nquads: Path, cap: float) -> dict:
+    import pyoxigraph as ox
+
+    result: dict = {"backend": backend}
+    if backend == "floor":
+        started = time.perf_counter()
+        store = ox.Store(str(workspace / "floor-store"))
+        store.bulk_load(path=str(source), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://g/floor"))
+        store.flush()
+        result["load"] = time.perf_counter() - started
+    elif backend == "kg-build":
+        from kg.build import BuildOptions, build
+        from kg.workspace import Workspace
+
+        marks: dict[str, float] = {}
+        started = time.perf_counter()
+        summary = build(Workspace(workspace), BuildOptions(
+            extract=False, validate=False, html=False,
+            progress=lambda message: marks.setdefault(message, time.perf_counter() - started)))
+        result["build"] = time.perf_counter() - started
+        result["load"] = marks.get("deriving short edges", result["build"])
+        result["derive"] = marks.get("writing outputs", result["build"]) - result["load"]
+        result["triples"] = summary.triples
+        from kg.build import open_built_store
+        started = time.perf_counter()
+        open_built_store(Workspace(workspace)).raw.dump(str(nquads), ox.RdfFormat.N_QUADS)
+        result["dump_nquads"] = time.perf_counter() - started
+    elif backend in ("rdflib", "oxrdflib"):
+        import rdflib
+
+        started = time.perf_counter()
+        if backend == "rdflib":
+            graph = rdflib.Dataset(default_union=True)
+            graph.parse(str(nquads), format="nquads")
+        else:
+            graph = rdflib.Dataset(store="Oxigraph", default_union=True)
+            graph.parse(str(nquads), format="ox-nquads")
+        result["load"] = time.perf_counter() - started
+        from kg.build import open_built_store
+        from kg.workspace import Workspace
+        queries = canned_queries(workspace, open_built_store(Workspace(workspace)))
+        result["queries"] = time_queries(queries, lambda text: len(list(graph.query(text))), cap)
+        started = time.perf_counter()
+        # oxrdflib serialises a Dataset only in a dataset format: TriG (Turtle with graph blocks)
+        graph.serialize(destination=os.devnull, format="turtle" if backend == "rdflib" else "ox-trig")
+        result["export"] = time.perf_counter() - started
+    elif backend == "embedded":
+        from kg.build import open_built_store
+        from kg.workspace import Workspace
+
+        started = time.perf_counter()
+        store = open_built_store(Workspace(workspace))
+        result["load"] = time.perf_counter() - started  # opening: nothing is parsed
+        queries = canned_queries(workspace, store)
+        result["queries"] = time_queries(queries, lambda text: len(list(store.query(text).rows)), cap)
+        started = time.perf_counter()
+        with open(os.devnull, "wb") as out:
+            store.dump(out, "turtle")  # what `kg export --format turtle` writes: sorted, deterministic
+        result["export"] = time.perf_counter() - started
+    elif backend == "server":
+        from kg.build import open_built_store
+        from kg.remote import RemoteStore, store_graphs
+        from kg.serve import OxigraphServer, ServeOptions, free_port
+        from kg.workspace import Workspace
+
+        store = open_built_store(Workspace(workspace))
+        queries = canned_queries(workspace, store)
+        server = OxigraphServer(ServeOptions(workspace / "server-store", port=free_port(), writable=True,
+                                             timeout=cap))
+        (workspace / "server-store").mkdir(exist_ok=True)
+        server.start()
+        try:
+            remote = RemoteStore(server.query_url, timeout=max(cap * 2, 600))
+            started = time.perf_counter()
+            remote.push(store_graphs(store))
+            result["load"] = time.perf_counter() - started
+            result["queries"] = time_queries(queries, lambda text: len(list(remote.query(text).rows)), cap)
+            started = time.perf_counter()
+            import urllib.parse
+            import urllib.request
+            union = urllib.parse.urlencode({"query": "CONSTRUCT WHERE { ?s ?p ?o }"})  # the union graph
+            request = urllib.request.Request(server.query_url + "?" + union, headers={"Accept": "text/turtle"})
+            with urllib.request.urlopen(request, timeout=600) as response:
+                while response.read(1 << 20):
+                    pass
+            result["export"] = time.perf_counter() - started
+            with open(f"/proc/{server.process.pid}/status") as status:
+                hwm = next(line for line in status if line.startswith("VmHWM"))
+            result["server_rss_mb"] = int(hwm.split()[1]) / 1024
+        finally:
+            server.stop()
+    result["peak_rss_mb"] = result.pop("server_rss_mb", None) or peak_rss_mb()
+    return result
+
+
+def run_in_process(backend: str, workspace: Path, source: Path, nquads: Path, cap: float) -> dict:
+    """One backend in a fresh Python process (its own peak memory); the result comes back as JSON."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, __file__, "--worker", backend, str(workspace), str(source),
+                           str(nquads), str(cap)], stdout=subprocess.PIPE, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def prepare(triples: int, root: Path) -> tuple[Path, Path]:
+    from generate_graph import generate
+
+    workspace = root / f"ws-{triples}"
+    for part in ("ontology", "queries"):
+        shutil.copytree(REPO / part, workspace / part)
+    source = workspace / "seeds" / "curated" / "synthetic.ttl"
+    source.parent.mkdir(parents=True)
+    (workspace / "seeds" / "articles").mkdir()
+    with open(source, "w", encoding="utf-8") as out:
+        generate(out, triples)
+    return workspace, source
+
+
+def fmt(seconds: Optional[float]) -> str:
+    if seconds is None:
+        return "—"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
+
+
+def table(size: int, results: dict, command: str) -> str:
+    build = results["kg-build"]
+    floor = results["floor"]
+    lines = [f"## {build['triples']:,} triples after build (generated: {size:,})", "",
+             f"Command: `{command}`  ", f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+             f"Python {platform.python_version()}, {dt.date.today()}", "",
+             "| | floor: pyoxigraph bulk_load | kg build (embedded default) | rdflib | oxrdflib | embedded (read) | Oxigraph server |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    get = lambda b, k: results[b].get(k) if b in results else None  # noqa: E731
+    lines.append("| load | " + " | ".join(fmt(get(b, "load")) for b in BACKENDS) + " |")
+    lines.append(f"| whole build (derive {fmt(build.get('derive'))}) | — | {fmt(build['build'])} | — | — | — | — |")
+    lines.append("| peak memory | " + " | ".join(
+        f"{get(b, 'peak_rss_mb'):.0f} MB" if get(b, "peak_rss_mb") else "—" for b in BACKENDS) + " |")
+    names = list(results["embedded"]["queries"])
+    for name in names:
+        cells = []
+        for b in BACKENDS:
+            q = results.get(b, {}).get("queries", {}).get(name)
+            cells.append("—" if q is None else (fmt(q["seconds"]) if q["seconds"] is not None else str(q["rows"])))
+        rows = results["embedded"]["queries"][name]["rows"]
+        lines.append(f"| {name} ({rows} rows) | " + " | ".join(cells) + " |")
+    lines.append("| Turtle export | " + " | ".join(fmt(get(b, "export")) for b in BACKENDS) + " |")
+    ratio_floor = build["load"] / floor["load"]
+    ratio_rdflib = results["rdflib"]["load"] / build["load"] if "rdflib" in results else None
+    lines += ["", f"kg build load / floor: {ratio_floor:.2f}x (target ≤ 1.5x); "
+              f"rdflib load / kg build load: {ratio_rdflib:.1f}x (target ≥ 4x)" if ratio_rdflib else ""]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--worker":
+        backend, workspace, source, nquads, cap = argv[1:6]
+        print(json.dumps(bench_backend(backend, Path(workspace), Path(source), Path(nquads), float(cap))))
+        return
+    parser = argparse.ArgumentParser(description="Benchmark the stores on synthetic graphs.")
+    parser.add_argument("--triples", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--cap", type=float, default=20.0, help="seconds after which a query is stopped")
+    parser.add_argument("--backends", nargs="+", default=list(BACKENDS), choices=BACKENDS)
+    parser.add_argument("--keep", type=Path, default=None, help="work here and keep the files")
+    args = parser.parse_args(argv)
+    command = "python benchmarks/bench_store.py " + " ".join(argv)
+    results_dir = REPO / "benchmarks" / "results"
+    results_dir.mkdir(exist_ok=True)
+    root = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    try:
+        for size in args.triples:
+            workspace, source = prepare(size, root)
+            nquads = workspace / "built.nq"
+            results: dict = {}
+            for backend in ["floor", "kg-build"] + [b for b in args.backends if b not in ("floor", "kg-build")]:
+                print(f"[{size}] {backend} ...", file=sys.stderr, flush=True)
+                results[backend] = run_in_process(backend, workspace, source, nquads, args.cap)
+                print(f"[{size}] {backend}: " + json.dumps({k: v for k, v in results[backend].items()
+                                                         if k != "queries"}), file=sys.stderr, flush=True)
+            text = table(size, results, command)
+            print(text)
+            stamp = dt.date.today().isoformat()
+            (results_dir / f"{stamp}-{size}.md").write_text(text, encoding="utf-8")
+            (results_dir / f"{stamp}-{size}.json").write_text(json.dumps(results, indent=1, default=str),
+                                                              encoding="utf-8")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
