@@ -58,15 +58,56 @@ class DateFinder:
         ]
         self.regex = re.compile("|".join(p for p in parts if p), re.IGNORECASE)
         self.cue_words = frozenset(self.weekdays) | frozenset(w.split()[0] for w in self.relative)
+        self.anchor_words = frozenset(w.lower().rstrip(".") for w in self.cue_words | frozenset(self.months)
+                                      if " " not in w)
+        anchors = sorted(self.cue_words | frozenset(self.months), key=lambda w: (-len(w), w))
+        self._anchor = re.compile(r"\d+|\b(?:" + "|".join(map(re.escape, anchors)) + r")\b", re.IGNORECASE)
         self._quick = re.compile(r"\d|\b(?:" + "|".join(sorted(map(re.escape, self.cue_words))) + r")\b",
                                  re.IGNORECASE) if self.cue_words else re.compile(r"\d")
 
-    def find(self, text: str, article_date: Optional[str], offset: int = 0) -> list[DateMention]:
-        if not self._quick.search(text):
+    def _matches(self, text: str, anchors: Optional[list[int]] = None):
+        """The regex's matches, tried only where one can start: at a number or a calendar word,
+        or one or two words before it ("on Tuesday", "in 2021", "mid-2021") -- the same matches as
+        ``finditer``, several times faster on news text, where such anchors are rare."""
+        candidates: set[int] = set()
+        if anchors is None:
+            anchors = [a.start() for a in self._anchor.finditer(text)]
+        for pos in anchors:
+            candidates.add(pos)
+            for _ in range(2):
+                k = pos - 1
+                while k >= 0 and (text[k].isspace() or text[k] in "-,"):
+                    k -= 1
+                if k < 0 or not (text[k].isalnum() or text[k] == "_"):
+                    break
+                while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+                    k -= 1
+                pos = k
+                candidates.add(pos)
+        last = 0
+        for pos in sorted(candidates):
+            if pos < last:
+                continue
+            m = self.regex.match(text, pos)
+            if m:
+                last = max(m.end(), pos + 1)
+                yield m
+
+    def is_anchor(self, norm: str) -> bool:
+        """A token a date can hinge on: a number, a month, a weekday, a relative-date word."""
+        return norm[:1].isdigit() or norm in self.anchor_words
+
+    def find(self, text: str, article_date: Optional[str], offset: int = 0,
+             anchors: Optional[list[int]] = None) -> list[DateMention]:
+        """Dates in ``text``; ``anchors`` (offsets in ``text`` of the tokens :meth:`is_anchor`
+        accepts) spare a scan when the caller has the tokens already."""
+        if anchors is None and not self._quick.search(text):
+            return []
+        if anchors is not None and not anchors:
             return []
         base = _parse_iso(article_date)
         out = []
-        for m in self.regex.finditer(text):
+        for m in self._matches(text, anchors):
             value = self._value(m, base, article_date)
             if value:
                 group = next(g for g in ("iso", "num", "dmy", "mdy", "my", "wd", "rel", "year") if m.group(g))

@@ -42,6 +42,7 @@ class Extractor:
         body = article.body or ""
         toks = tokenize(body)
         sentences = []
+        is_anchor = res.dates.is_anchor
         paragraph, previous_end = 0, 0
         for index, (start, end) in enumerate(split_sentences(body, res.abbreviations)):
             a = bisect.bisect_left(toks.starts, start)
@@ -51,7 +52,8 @@ class Extractor:
             previous_end = end
             sent = Sentence(index, start, end, a, b, paragraph=paragraph)
             sent.matches = res.gazetteer.find(toks, a, b)
-            sent.dates = res.dates.find(body[start:end], article.date, start)
+            anchors = [toks.starts[k] - start for k in range(a, b) if is_anchor(toks.norms[k])]
+            sent.dates = res.dates.find(body[start:end], article.date, start, anchors) if anchors else []
             sentences.append(sent)
         doc = Doc(body=body, date=article.date, toks=toks, sentences=sentences, codes=res.event_codes)
         find_countries(doc, res)

@@ -49,15 +49,11 @@ class Tokens:
 
 
 def tokenize(text: str, offset: int = 0) -> Tokens:
-    toks = Tokens()
-    starts, ends, texts, norms = toks.starts, toks.ends, toks.texts, toks.norms
-    for match in TOKEN_RE.finditer(text):
-        word = match.group()
-        starts.append(match.start() + offset)
-        ends.append(match.end() + offset)
-        texts.append(word)
-        norms.append(fold(word))
-    return toks
+    matches = list(TOKEN_RE.finditer(text))
+    texts = [m.group() for m in matches]
+    cache = _FOLD_CACHE
+    return Tokens(starts=[m.start() + offset for m in matches], ends=[m.end() + offset for m in matches],
+                  texts=texts, norms=[cache.get(w) or fold(w) for w in texts])
 
 
 def term_key(term: str, skippable: frozenset[str] = frozenset({".", "-"})) -> tuple[str, ...]:
