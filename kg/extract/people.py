@@ -94,7 +94,7 @@ _BLOCKING = frozenset({"country", "adjective", "capital", "named", "post", "rank
 def name_run(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
     """End of the capitalised personal name starting at token k (k itself if there is none)."""
     toks, words, j = doc.toks, 0, k
-    if not toks.texts[k][:1].isupper():
+    if k >= sent.b or not toks.texts[k][:1].isupper():
         return k
     while j < sent.b and words < _MAX_NAME_WORDS:
         if is_name_word(doc, res, sent, j):
