@@ -6,7 +6,14 @@ in the same clause ("will", "plans to", "is expected to", "agreed to", "if", "no
 it; a habitual cue ("periodically") keeps it without a date. A noun trigger after a
 determiner or preposition ("during the visit", "the signing of") is background unless its
 event type reports itself as a noun ("in an interview"), it has its own actor ("his visit"),
-or the sentence has no other event.
+or the sentence has no other event. A definite noun trigger ("the talks", "during the meeting")
+refers back to the meeting or visit already reported: it adds topics to it, not a new event.
+
+Dates, in order: the date the sentence gives (nearest to the trigger); the date of the event the
+sentence refers back to ("following the talks"); an agreement's known date; the last dated event
+of the same paragraph; for a statement, the date of the speaker's meeting (or visit, signing,
+ceremony) in the article, or of the speaker's dated statement ("has said ... stated this on
+Tuesday"); the day the story is at (the last explicit day of an event); the article's date.
 """
 from __future__ import annotations
 
