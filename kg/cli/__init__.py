@@ -7,6 +7,7 @@ does not parse, an unknown query, a missing parameter); 3 an unexpected internal
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from typing import Optional
 
