@@ -10,7 +10,8 @@ education", is unnamed: its IRI comes from its date, parties and kind, as the mo
 Entities match on (type, IRI); roles on (person, role, country, accreditedTo); events when type
 and date are equal and the participant sets overlap (one-to-one); relations on (s, p, o, via),
 order-free for symmetric ones. Host, guest, agreement, place and topics of matched events are
-reported as attribute accuracy.
+reported as attribute accuracy (the exact value, or the exact topic set); topics also as micro
+precision, recall and F1 over (matched event, topic) pairs, which gives partial credit.
 """
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ class ArticleScore:
     false_positives: dict[str, list] = field(default_factory=lambda: {c: [] for c in CLASSES})
     false_negatives: dict[str, list] = field(default_factory=lambda: {c: [] for c in CLASSES})
     attributes: dict[str, list[int]] = field(default_factory=lambda: {a: [0, 0] for a in ATTRIBUTES})
+    topics: Counts = field(default_factory=Counts)   # (matched event, topic) pairs
 
 
 @dataclass
@@ -86,11 +88,23 @@ class Evaluation:
             out[a] = right / seen if seen else None
         return out
 
+    def topic_counts(self) -> Counts:
+        """Micro counts over (event, topic) pairs of matched events: partial credit where the
+        exact-set accuracy gives none."""
+        total = Counts()
+        for art in self.articles:
+            total.add(art.topics)
+        return total
+
     def as_dict(self, details: bool = False) -> dict:
         def scores(counts: dict[str, Counts]) -> dict:
             return {c: {"precision": round(k.precision, 4), "recall": round(k.recall, 4), "f1": round(k.f1, 4),
                         "tp": k.tp, "fp": k.fp, "fn": k.fn} for c, k in counts.items()}
-        out = {"overall": scores(self.overall()), "attributes": self.attribute_accuracy(), "articles": {}}
+        t = self.topic_counts()
+        out = {"overall": scores(self.overall()), "attributes": self.attribute_accuracy(),
+               "topics": {"precision": round(t.precision, 4), "recall": round(t.recall, 4), "f1": round(t.f1, 4),
+                          "tp": t.tp, "fp": t.fp, "fn": t.fn},
+               "articles": {}}
         for art in self.articles:
             entry = scores(art.counts)
             if details:
@@ -113,6 +127,9 @@ class Evaluation:
         lines.append(row(f"overall (micro, {len(self.articles)} articles)", self.overall()))
         attrs = ", ".join(f"{a} {v:.2f}" if v is not None else f"{a} -" for a, v in self.attribute_accuracy().items())
         lines.append(f"event attribute accuracy: {attrs}")
+        t = self.topic_counts()
+        lines.append(f"topics of matched events (micro, event-topic pairs): P {t.precision:.2f}, R {t.recall:.2f}, "
+                     f"F1 {t.f1:.2f} (tp {t.tp}, fp {t.fp}, fn {t.fn})")
         if details:
             for art in self.articles:
                 for c in CLASSES:
@@ -269,6 +286,8 @@ def score_article(name: str, gold: dict, out: dict, resolver: Resolver) -> Artic
         best = max(candidates, key=lambda xe: len(xe["participants"] & ge["participants"]))
         unmatched.remove(best)
         tp += 1
+        score.topics.add(Counts(len(ge["topics"] & best["topics"]), len(best["topics"] - ge["topics"]),
+                                len(ge["topics"] - best["topics"])))
         for a in ATTRIBUTES:
             if ge[a] or best[a]:
                 score.attributes[a][1] += 1

@@ -77,3 +77,20 @@ def test_seed_scores_one_on_gold(workspace_lexicon):
     assert seed.counts["events"].recall == 1.0
     assert "overall" in evaluation.as_table()
     assert set(evaluation.as_dict()["overall"]) == {"entities", "roles", "events", "relations"}
+
+
+def test_evaluate_topics_micro_over_event_topic_pairs():
+    from kg.evaluate import Evaluation, Resolver, score_article
+    from kg.iris import person_iri
+    from kg.extract.lexicon import Lexicon
+    gold = {"entities": [], "relations": [], "events": [
+        {"type": "Meeting", "date": "2024-01-02", "participants": ["A B"], "topics": ["Space", "Energy"]}]}
+    out = {"entities": [], "relations": [], "events": [
+        {"type": "Meeting", "date": "2024-01-02", "participants": [person_iri("A B")],
+         "host": None, "guest": None, "agreement": None, "place": None, "topics": ["Space", "Logistics"]}]}
+    score = score_article("x", gold, out, Resolver(Lexicon()))
+    ev = Evaluation([score])
+    assert (score.topics.tp, score.topics.fp, score.topics.fn) == (1, 1, 1)
+    assert ev.attribute_accuracy()["topics"] == 0.0
+    assert ev.as_dict()["topics"]["f1"] == 0.5
+    assert "event-topic pairs" in ev.as_table()
