@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from kg import iris
 from kg.articles import Article, read_article
 from kg.derive import derive
+from kg.extract.pipeline import extract_articles
 from kg.reconcile import reconcile_labels
 from kg.errors import ArticleError, OutputError, StoreError, TurtleError
 from kg.store import OxigraphStore
@@ -189,30 +190,6 @@ def read_articles(paths: Sequence[Path]) -> tuple[list[Article], list[tuple[str,
         seen[article.content_hash] = article
         articles.append(article)
     return articles, duplicates
-
-
-_WORKER_EXTRACTOR = None
-
-
-def _init_worker(lexicon) -> None:  # pragma: no cover - runs in worker processes
-    global _WORKER_EXTRACTOR
-    from kg.extract.pipeline import Extractor
-    _WORKER_EXTRACTOR = Extractor(lexicon)
-
-
-def _extract_in_worker(article: Article) -> dict:  # pragma: no cover - runs in worker processes
-    return _WORKER_EXTRACTOR.extract(article)
-
-
-def extract_articles(articles: Sequence[Article], lexicon, workers: int = 1) -> list[dict]:
-    """The extraction of each article, in order; ``workers`` > 1 spreads them over processes."""
-    from kg.extract.pipeline import Extractor
-    if workers <= 1 or len(articles) < 2:
-        extractor = Extractor(lexicon)
-        return [extractor.extract(article) for article in articles]
-    import multiprocessing
-    with multiprocessing.get_context("fork").Pool(workers, _init_worker, (lexicon,)) as pool:
-        return pool.map(_extract_in_worker, articles, chunksize=max(1, len(articles) // (workers * 8)))
 
 
 def complete_curated_evidence(store: OxigraphStore, articles: Sequence[Article]) -> list[Violation]:

@@ -33,7 +33,7 @@ def command(files: tuple[Path, ...], fmt: str, date: Optional[str], compact: boo
       kg extract --date 2023-03-14 --format turtle press-release.txt
     """
     from kg.articles import read_article
-    from kg.build import extract_articles
+    from kg.extract.pipeline import extract_articles
     from kg.lexicon_graph import load_workspace_lexicon
 
     ws = get_workspace(workspace)

@@ -131,18 +131,24 @@ def _init_worker(lexicon: Lexicon) -> None:
     _WORKER = Extractor(lexicon)
 
 
-def _extract_path(args: tuple[str, Optional[str]]) -> dict:
+def _extract_article(article: Article) -> dict:
     assert _WORKER is not None
-    path, date = args
-    return _WORKER.extract(read_article(Path(path), date=date))
+    return _WORKER.extract(article)
 
 
 def extract_files(paths: Sequence[Path], lexicon: Lexicon, date: Optional[str] = None,
                   workers: int = 1) -> list[dict]:
     """Extract many article files, in the order given; ``workers`` > 1 uses processes.
     An unreadable file raises :class:`kg.errors.ArticleError` naming it."""
-    if workers <= 1 or len(paths) <= 1:
+    return extract_articles([read_article(Path(p), date=date) for p in paths], lexicon, workers)
+
+
+def extract_articles(articles: Sequence[Article], lexicon: Lexicon, workers: int = 1) -> list[dict]:
+    """The extraction of each article, in order; ``workers`` > 1 spreads them over processes,
+    each compiling the lexicon once."""
+    if workers <= 1 or len(articles) <= 1:
         extractor = Extractor(lexicon)
-        return [extractor.extract(read_article(Path(p), date=date)) for p in paths]
+        return [extractor.extract(article) for article in articles]
+    chunk = max(1, len(articles) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(lexicon,)) as pool:
-        return list(pool.map(_extract_path, [(str(p), date) for p in paths], chunksize=8))
+        return list(pool.map(_extract_article, articles, chunksize=chunk))
