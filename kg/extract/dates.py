@@ -7,6 +7,8 @@
 ['1992', '2021-06', '2021-10-08']
 >>> [d.value for d in finder.find("on December 30", "2022-01-04")]
 ['2021-12-30']
+>>> [d.value for d in finder.find("in June, since October, last June; in June 2020", "2021-06-08")]
+['2021-06', '2020-10', '2020-06', '2020-06']
 """
 from __future__ import annotations
 
@@ -52,6 +54,8 @@ class DateFinder:
             rf"(?P<dmy>\b(?P<d1>\d{{1,2}}){ordinal}(?:\s+of)?\s+(?P<m1>{month})\.?(?:,?\s+(?P<y1>\d{{4}}))?\b)",
             rf"(?P<mdy>\b(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
             rf"(?P<my>\b(?P<m3>{month})\.?,?\s+(?:of\s+)?(?P<y3>\d{{4}})\b)",
+            rf"(?P<mo>\b(?P<mp>in|last|since|during|until|till|by|from|early|late|mid|mid-|this|next)\s*"
+            rf"(?P<m4>{month})\b(?!\.?,?\s+(?:of\s+)?\d)(?!-))",
             rf"(?P<wd>\b(?:on|last|this|past)\s+(?P<w>{wday})\b)" if wday else None,
             rf"(?P<rel>\b(?P<r>{rel})\b)" if rel else None,
             r"(?P<year>\b(?:in|since|from|of|by|until|till|to|year|early|late|mid|mid-)\s+(?P<yy>(?:19|20)\d{2})\b(?![-/.]\d))",
@@ -110,8 +114,8 @@ class DateFinder:
         for m in self._matches(text, anchors):
             value = self._value(m, base, article_date)
             if value:
-                group = next(g for g in ("iso", "num", "dmy", "mdy", "my", "wd", "rel", "year") if m.group(g))
-                start = m.start("yy") if group == "year" else m.start(group)
+                group = next(g for g in ("iso", "num", "dmy", "mdy", "my", "mo", "wd", "rel", "year") if m.group(g))
+                start = m.start("yy") if group == "year" else m.start("m4") if group == "mo" else m.start(group)
                 out.append(DateMention(start + offset, m.end(group) + offset, value))
         return out
 
@@ -132,6 +136,8 @@ class DateFinder:
             return _infer_year(month, day, base)
         if m.group("my"):
             return f"{int(m.group('y3')):04d}-{self.months[m.group('m3').lower().rstrip('.')]:02d}"
+        if m.group("mo"):
+            return _month_alone(self.months[m.group("m4").lower().rstrip(".")], m.group("mp").lower(), base)
         if m.group("wd"):
             if base is None:
                 return None
@@ -166,6 +172,21 @@ def _infer_year(month: int, day: int, base: Optional[date]) -> Optional[str]:
     if value and date.fromisoformat(value) > base + _FUTURE_MARGIN:
         value = _day(base.year - 1, month, day)
     return value
+
+
+def _month_alone(month: int, prep: str, base: Optional[date]) -> Optional[str]:
+    """A month without day or year ("in September", "last July", "late March"): the most recent
+    such month on or before the article's month ("last" July in a July article: the year before);
+    "this"/"next" September is the coming one."""
+    if base is None:
+        return None
+    year = base.year
+    if prep in ("this", "next"):
+        if month < base.month or (prep == "next" and month == base.month):
+            year += 1
+    elif month > base.month or (prep == "last" and month == base.month):
+        year -= 1
+    return f"{year:04d}-{month:02d}"
 
 
 def _relative(spec: str, base: Optional[date], article_date: Optional[str]) -> Optional[str]:

@@ -45,7 +45,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self.root: dict = {}
         self.size = 0
-        self.inner: frozenset[str] = frozenset()   # one-word country adjectives a title may hold
+        self.inner: frozenset[str] = frozenset()   # one-word country names and adjectives (and 'Royal') a title may hold
 
     def add(self, term: str, cat: str, key: str, cased: bool | None = None) -> None:
         words = term_key(term)
@@ -95,10 +95,14 @@ class Gazetteer:
                     child = node.get(norms[j + 1])
                     if child is not None:
                         j += 1
-                if child is None and norms[j] in self.inner and j + 1 < b and texts[j][:1].isupper():
-                    child = node.get(norms[j + 1])   # "Chief of Staff of the [Egyptian] Armed Forces"
+                if child is None and norms[j] in self.inner and texts[j][:1].isupper():
+                    # "Chief of Staff of the [Egyptian] Armed Forces", "Commander [Royal Saudi] Land Forces"
+                    k = j
+                    while k < b and k - j < 2 and norms[k] in self.inner and texts[k][:1].isupper():
+                        k += 1
+                    child = node.get(norms[k]) if k < b else None
                     if child is not None:
-                        j += 1
+                        j = k
                         inner = True
                 if child is None:
                     break

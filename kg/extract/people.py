@@ -32,6 +32,7 @@ class Zone:
 
 
 def find_people(doc: Doc, res: Resources) -> None:
+    _acronym_titles(doc)
     state = coref.State()
     for sent in doc.sentences:
         title_at = {m.i: m for m in sent.matches if m.cat in _TITLE_CATS or m.cat == "cue:counterpart"}
@@ -44,6 +45,33 @@ def find_people(doc: Doc, res: Resources) -> None:
         coref.resolve_pronouns(doc, res, sent, state)
         state.end_sentence(doc, sent)
     _fill_from_lexicon(doc, res)
+
+
+def _acronym_titles(doc: Doc) -> None:
+    """A post spelled out once with its acronym, "Chief of Army Staff (COAS)", is a title wherever
+    the acronym stands alone later ("The COAS said")."""
+    toks = doc.toks
+    defined: dict[str, Match] = {}
+    for sent in doc.sentences:
+        for m in sent.matches:
+            if m.cat == "post" and m.j + 2 < sent.b and toks.norms[m.j] == "(" and toks.norms[m.j + 2] == ")":
+                text = toks.texts[m.j + 1]
+                if 2 <= len(text) <= 7 and text.isalpha() and text.isupper():
+                    defined[text] = m
+    if not defined:
+        return
+    for sent in doc.sentences:
+        added = []
+        for k in range(sent.a, sent.b):
+            m = defined.get(toks.texts[k])
+            if m is None or (k > sent.a and toks.norms[k - 1] == "("):
+                continue
+            if any(x.i <= k < x.j and x.cat in _TITLE_CATS for x in sent.matches):
+                continue
+            added.append(Match(k, k + 1, "post", m.key, toks.norms[k]))
+        if added:
+            sent.matches = sorted(sent.matches + added, key=lambda x: (x.i, -(x.j - x.i)))
+            sent.blocked = None
 
 
 def person_entity(doc: Doc, res: Resources, name: str, sent: Sentence, state: "coref.State") -> str:

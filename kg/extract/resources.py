@@ -90,8 +90,8 @@ class Resources:
     def _build(self) -> Gazetteer:
         gaz = Gazetteer()
         lex = self.lexicon
-        gaz.inner = frozenset(term_key(a)[0] for c in lex.countries for a in c.adjectives
-                              if len(term_key(a)) == 1)
+        gaz.inner = frozenset(term_key(a)[0] for c in lex.countries for a in (*c.adjectives, *c.names, c.name)
+                              if len(term_key(a)) == 1) | {"royal"}
         for c in lex.countries:
             gaz.add_all(c.names, "country", c.iri, cased=True)
             gaz.add_all(c.adjectives, "adjective", c.iri, cased=True)

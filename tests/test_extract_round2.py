@@ -1,0 +1,75 @@
+"""Round-2 patterns of news English, each with sentences of different styles written for these
+tests (not taken from the gold or dev sets) and at least one the rule must not fire on."""
+from __future__ import annotations
+
+import pytest
+
+from kg.articles import Article
+from kg.iris import country_iri, person_iri
+
+
+def _run(extractor, body, date="2024-05-10"):
+    return extractor.extract(Article(id="t", body=body, date=date))
+
+
+def _events(out, type_):
+    return [e for e in out["events"] if e["type"] == type_]
+
+
+def _roles(out, name):
+    iri = person_iri(name)
+    ent = next(e for e in out["entities"] if e["id"] == iri)
+    return {(r["role"], r["country"], r["accreditedTo"]) for r in ent["roles"]}
+
+
+def _relations(out, p):
+    return {(r["s"], r["o"]) for r in out["relations"] if r["p"] == p}
+
+
+# -- a month without day or year ---------------------------------------------------------
+
+@pytest.mark.parametrize("body, type_, date", [
+    ("Chile and Peru held the joint exercise Pacific Shield off Arica in February.", "JointExercise", "2024-02"),
+    ("Kenya and Tanzania signed a memorandum on border security last July.", "AgreementSigning", "2023-07"),
+    ("In late March, the navies of Oman and India conducted joint drills near Duqm.", "JointExercise", "2024-03"),
+    ("Ghana and Togo signed a defence agreement in September.", "AgreementSigning", "2023-09"),
+])
+def test_round2_month_alone_is_most_recent_such_month(workspace_extractor, body, type_, date):
+    events = _events(_run(workspace_extractor, body), type_)
+    assert [e["date"] for e in events] == [date]
+
+
+def test_round2_month_with_day_or_year_is_not_month_alone(workspace_extractor):
+    out = _run(workspace_extractor, "Chile and Peru held joint drills in June 2021, and again on May 3.")
+    assert {e["date"] for e in _events(out, "JointExercise")} <= {"2021-06", "2024-05-03"}
+
+
+# -- service commanders, acronyms of posts -----------------------------------------------
+
+@pytest.mark.parametrize("body, name, role", [
+    ("Major General Omar Haddad, Commander Royal Jordanian Land Forces, arrived in Ankara.",
+     "Omar Haddad", ("LandForcesCommander", "JOR", None)),
+    ("The Commander of the Royal Navy of Oman, Rear Admiral Khalid Al Mawali, received the delegation.",
+     "Khalid Al Mawali", ("NavalCommander", "OMN", None)),
+    ("Vice Admiral Ali Rahimi, Commander of the Bahrain Naval Force, met the visitors.",
+     "Ali Rahimi", ("NavalCommander", "BHR", None)),
+])
+def test_round2_service_commander_with_country_inside(workspace_extractor, body, name, role):
+    assert (role[0], country_iri(role[1]), None) in _roles(_run(workspace_extractor, body), name)
+
+
+def test_round2_commander_of_a_formation_stays_commander(workspace_extractor):
+    out = _run(workspace_extractor, "Brigadier Musa Bello, Commander of the 7th Division of Nigeria, spoke.")
+    assert {r for r, _, _ in _roles(out, "Musa Bello")} == {"Commander"}
+
+
+def test_round2_post_acronym_defined_in_parentheses(workspace_extractor):
+    body = ("General Tariq Aziz, Chief of Army Staff (COAS), received the Jordanian delegation on Monday. "
+            "The COAS said that Pakistan valued its ties with Jordan.")
+    out = _run(workspace_extractor, body)
+    assert [e["participants"] for e in _events(out, "Statement")] == [[person_iri("Tariq Aziz")]]
+
+
+def test_round2_undefined_acronym_is_no_title(workspace_extractor):
+    out = _run(workspace_extractor, "The COAS said that Pakistan valued its ties with Jordan.")
+    assert not _events(out, "Statement")
