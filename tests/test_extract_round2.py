@@ -73,3 +73,28 @@ def test_round2_post_acronym_defined_in_parentheses(workspace_extractor):
 def test_round2_undefined_acronym_is_no_title(workspace_extractor):
     out = _run(workspace_extractor, "The COAS said that Pakistan valued its ties with Jordan.")
     assert not _events(out, "Statement")
+
+
+# -- cooperatesWith ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, pairs", [
+    ("The defence ministers of Chile, Peru and Ecuador agreed to deepen cooperation in disaster relief.",
+     {("CHL", "ECU"), ("CHL", "PER"), ("ECU", "PER")}),
+    ("Polish Defence Minister Adam Kowalski received his Czech counterpart Petr Novak in Warsaw on Monday. "
+     "The two ministers discussed bilateral defence cooperation and air defence.", {("CZE", "POL")}),
+    ("Ghana's Defence Minister Kofi Mensah said his government would deepen its defence partnership with Togo.",
+     {("GHA", "TGO")}),
+])
+def test_round2_cooperation_pairs(workspace_extractor, body, pairs):
+    out = _run(workspace_extractor, body)
+    assert _relations(out, "cooperatesWith") == {(country_iri(a), country_iri(b)) for a, b in pairs}
+
+
+@pytest.mark.parametrize("body", [
+    "Turkey and Qatar signed a defence cooperation agreement on Monday.",
+    "Kenya and Uganda signed a memorandum on defence and security cooperation.",
+    "Kuwait and Oman are both members of the Gulf Cooperation Council.",
+    "The report reviews the partnership with France and the defence relationship with Japan.",
+])
+def test_round2_cooperation_not_from_names_or_separate_ties(workspace_extractor, body):
+    assert not _relations(_run(workspace_extractor, body), "cooperatesWith")

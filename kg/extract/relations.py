@@ -62,14 +62,77 @@ def _stated_relations(doc: Doc, res: Resources) -> None:
         cues = sent.by_cat("cue:relation_cues")
         if not cues:
             continue
-        countries = countries_in(doc, sent)
-        kinds = {c.key for c in cues}
-        if "cooperatesWith" in kinds and len(countries) == 2:
-            a, b = sorted(countries)
-            doc.relations.append(Relation(a, "cooperatesWith", b, None, sent.index, "cue:cooperation",
-                                          areas=topics_of(sent), confidence=0.7))
+        kinds = {c.key for c in cues if not (c.key == "cooperatesWith" and _names_a_thing(doc, sent, c))}
+        if "cooperatesWith" in kinds:
+            for a, b in _cooperating(doc, sent, [c for c in cues if c.key == "cooperatesWith"]):
+                doc.relations.append(Relation(a, "cooperatesWith", b, None, sent.index, "cue:cooperation",
+                                              areas=topics_of(sent), confidence=0.7))
         if "memberOf" in kinds:
             _membership(doc, sent, cues)
+
+
+def _names_a_thing(doc: Doc, sent, cue) -> bool:
+    """A cooperation word that is part of a name ("Gulf Cooperation Council", "the Defence
+    Cooperation Agreement") or of what an agreement is about ("a cooperation agreement", "a
+    memorandum on defence cooperation") states no tie: signing such a document is not enough."""
+    if any(r.i <= cue.i < r.j and doc.entities[r.entity].type in ("Organization", "Agreement")
+           and r.how in ("name", "described") and r.j - r.i > 1 for r in sent.refs):
+        return True
+    norms = doc.toks.norms
+    kinds = sent.by_cat("kind")
+    if any(cue.j <= k.i <= cue.j + 1 or k.i <= cue.i < k.j for k in kinds):
+        return True   # "cooperation agreement", "cooperation memorandum"
+    for k in kinds:
+        if k.j <= cue.i <= k.j + 6 and norms[k.j] in ("on", "of", "for", "in") and \
+                not any(norms[t] in (",", ";", "and") and t < cue.i - 2 for t in range(k.j, cue.i)):
+            return True   # "a memorandum on defence and security cooperation"
+    return False
+
+
+def _cooperating(doc: Doc, sent, cues) -> list[tuple[str, str]]:
+    """The pairs of countries a cooperation sentence is about: the two it names ("cooperation
+    between A and B", "A-B cooperation"), all of a coordinated list ("Greece, Cyprus and Israel
+    agreed to deepen cooperation"), or, when it names fewer than two, the countries of the people
+    it names ("the two ministers agreed to deepen cooperation", "the minister ... partnership with
+    Pakistan") -- also for "bilateral cooperation" whatever else it names. Two countries each introduced by its own "with" are two separate ties."""
+    countries = countries_in(doc, sent)
+    norms = doc.toks.norms
+    people = list(dict.fromkeys(p for p in (_party_of(doc, r.entity) for r in sent.refs
+                                            if doc.entities[r.entity].type == "Person") if p))
+    bilateral = any(_before_in_phrase(norms, sent, c.i, "bilateral", 7) for c in cues)
+    if bilateral and len(people) == 2:
+        return [tuple(sorted(people))]   # "the sides discussed bilateral military cooperation"
+    if len(countries) > 2:
+        refs = sorted((r for r in sent.refs if doc.entities[r.entity].type == "Country"), key=lambda r: r.i)
+        listed = max((_coordinated(doc, refs, r.i, "Country") for r in refs), key=len, default=[])
+        if len(listed) < 3 or set(listed) != set(countries):
+            return []
+        return list(combinations(sorted(listed), 2))
+    if len(countries) < 2:
+        countries = list(dict.fromkeys(countries + people))
+        if len(countries) != 2:
+            return []
+        return [tuple(sorted(countries))]
+    withs = 0
+    for r in sent.refs:
+        if r.entity in countries and doc.entities[r.entity].type == "Country":
+            k = r.i - 1
+            while k > sent.a and norms[k] in ("the", "its", "their"):
+                k -= 1
+            if k >= sent.a and norms[k] == "with":
+                withs += 1
+    if withs >= 2:
+        return []
+    return [tuple(sorted(countries))]
+
+
+def _before_in_phrase(norms: list[str], sent, i: int, word: str, window: int) -> bool:
+    k = i - 1
+    while k >= sent.a and i - k <= window and norms[k] not in (",", ";", ":", "."):
+        if norms[k] == word:
+            return True
+        k -= 1
+    return False
 
 
 _COORD = frozenset({"and", ",", "&"})

@@ -60,9 +60,12 @@ class Resources:
         self.calendar_words = frozenset(fold(w) for w in (*months, *weekdays))
         self.dates = DateFinder(months, weekdays, _cue(lexicon, "relative_dates"))
         abbreviations = set(_cue(lexicon, "abbreviations"))
-        for rank in lexicon.ranks:
+        for rank in lexicon.ranks:   # the words a rank is written with a full stop: "Lt. Col.", "Brig."
             for term in rank.terms:
-                abbreviations |= set(term_key(term))
+                abbreviations |= {w.rstrip(".") for part in term.split() for w in part.split("-")
+                                  if w.endswith(".") and len(w) > 1}
+                abbreviations |= {w for part in term.split() for w in term_key(part.split(".")[0])
+                                  if "." in part and len(w) <= 4}
         self.abbreviations = frozenset(fold(a).split(".")[-1] for a in abbreviations)
         self.frames: dict[tuple[str, ...], str] = {}
         for term, frame in _cue(lexicon, "event_frames").items():
