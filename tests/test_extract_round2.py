@@ -98,3 +98,38 @@ def test_round2_cooperation_pairs(workspace_extractor, body, pairs):
 ])
 def test_round2_cooperation_not_from_names_or_separate_ties(workspace_extractor, body):
     assert not _relations(_run(workspace_extractor, body), "cooperatesWith")
+
+
+# -- described agreements ----------------------------------------------------------------
+
+def _agreements(out):
+    return [e for e in out["entities"] if e["type"] == "Agreement"]
+
+
+@pytest.mark.parametrize("body", [
+    "Estonian Defence Minister Hanno Pevkur and his Latvian counterpart Andris Spruds signed a "
+    "five-year roadmap for defence cooperation in Tallinn on Monday.",
+    "Qatar's Defence Minister Khalid Al Attiyah and Italian Defence Minister Guido Crosetto signed an "
+    "implementing arrangement on military training on Tuesday.",
+])
+def test_round2_described_agreement_after_modifiers(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert len(_agreements(out)) == 1
+    assert len(_relations(out, "partyTo")) == 2 and len(_relations(out, "signed")) == 2
+
+
+def test_round2_described_agreement_parties_are_the_signatories_countries(workspace_extractor):
+    body = ("Polish Defence Minister Adam Kowalski hosted Japanese Defence Minister Ken Sato in Warsaw on Monday. "
+            "The two ministers signed a memorandum on defence exchanges and discussed lessons from the war in Ukraine.")
+    out = _run(workspace_extractor, body)
+    assert {s for s, _ in _relations(out, "partyTo")} == {country_iri("POL"), country_iri("JPN")}
+
+
+def test_round2_expected_signing_leaves_no_agreement(workspace_extractor):
+    out = _run(workspace_extractor, "Minister Adam Kowalski is expected to sign a new agreement on logistics.")
+    assert not _agreements(out)
+
+
+def test_round2_year_after_agreement_name_is_not_part_of_it(workspace_extractor):
+    out = _run(workspace_extractor, "Ghana and Togo signed the Memorandum of Understanding on Border Security in 2019.")
+    assert [a["name"] for a in _agreements(out)] == ["Memorandum of Understanding on Border Security"]

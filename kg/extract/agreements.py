@@ -90,15 +90,19 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
 
 def _located(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
     """A place, country, capital or calendar word starts at token k."""
-    if doc.toks.norms[k] in res.calendar_words:
-        return True
+    if doc.toks.norms[k] in res.calendar_words or (doc.toks.norms[k].isdigit() and len(doc.toks.norms[k]) == 4):
+        return True   # "... in June", "... in 2010" are no part of the name
     return any(r.i == k and doc.entities[r.entity].type in ("Place", "Country") for r in sent.refs)
 
 
 def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     """"an agreement (signed between A and B) on X": an entity when date or parties are given."""
-    norms = doc.toks.norms
-    if not (m.i > sent.a and norms[m.i - 1] in ("a", "an")):
+    norms, texts = doc.toks.norms, doc.toks.texts
+    k = m.i - 1   # "a ten-year roadmap", "a military financial cooperation agreement", "an implementing arrangement"
+    while k > sent.a and m.i - k <= 5 and norms[k] not in ("a", "an") and res.grammar.get(norms[k]) is None \
+            and (norms[k] == "-" or (texts[k].isalnum() and texts[k].islower())):
+        k -= 1
+    if not (k >= sent.a and norms[k] in ("a", "an") and m.i > sent.a):
         return False
     complement = _complement(doc, res, sent, m.j)
     dates = sent.dates
@@ -106,7 +110,8 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     for g in sent.by_cat("cue:group_refs"):
         if g.key == "countries" and not parties:
             parties = focus_pair(doc, sent.index, g.i)
-    if not dates and len(parties) < 2:
+    signed = any(x.key == "AgreementSigning" and x.i < m.i for x in sent.by_cat("event"))
+    if not dates and len(parties) < 2 and not signed:
         return False
     date = _nearest_date(doc, sent, m.i)
     kind = res.kinds.get(m.key)
@@ -159,10 +164,14 @@ def finalize_agreements(doc: Doc) -> None:
     """Re-mint described agreements from the date and parties the whole article gave them
     (the model's IRI for an unnamed agreement: date, parties, kind)."""
     renames: dict[str, str] = {}
+    used = {e.agreement for e in doc.events}
     for ent in list(doc.entities.values()):
         if ent.type != "Agreement" or not ent.described:
             continue
         parties = sorted({r.s for r in doc.relations if r.p == "partyTo" and r.o == ent.id} | set(ent.parties))
+        if not parties and not ent.date and ent.id not in used:
+            _drop(doc, ent.id)   # "is expected to sign an agreement": no signing, no date, no parties
+            continue
         new = agreement_iri(kind=ent.kind or "Agreement", date=ent.date, parties=parties)
         if new != ent.id and new not in doc.entities:
             renames[ent.id] = new
@@ -180,6 +189,12 @@ def finalize_agreements(doc: Doc) -> None:
     for r in doc.relations:
         r.s, r.o = renames.get(r.s, r.s), renames.get(r.o, r.o)
         r.via = renames.get(r.via, r.via) if r.via else None
+
+
+def _drop(doc: Doc, iri: str) -> None:
+    del doc.entities[iri]
+    for sent in doc.sentences:
+        sent.refs = [r for r in sent.refs if r.entity != iri]
 
 
 def _between(doc: Doc, sent: Sentence, k: int) -> list[str]:

@@ -45,6 +45,8 @@ def _agreement_relations(doc: Doc, res: Resources) -> None:
             party = _party_of(doc, p)
             if party and party not in parties:
                 parties.append(party)
+        if agreement.described and len(parties) >= 2:
+            agreement.parties = list(parties)   # the signatories' countries, not every country the sentence names
         for party in agreement.parties:
             if party not in parties:
                 parties.append(party)
