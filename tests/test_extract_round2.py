@@ -133,3 +133,17 @@ def test_round2_expected_signing_leaves_no_agreement(workspace_extractor):
 def test_round2_year_after_agreement_name_is_not_part_of_it(workspace_extractor):
     out = _run(workspace_extractor, "Ghana and Togo signed the Memorandum of Understanding on Border Security in 2019.")
     assert [a["name"] for a in _agreements(out)] == ["Memorandum of Understanding on Border Security"]
+
+
+# -- time on long input ------------------------------------------------------------------
+
+def test_round2_one_long_sentence_is_not_quadratic(workspace_extractor):
+    import time
+    unit = ("Defence Minister Zakir Hasanov received Maj-Gen Ali Veli of Turkey, and the Turkish minister "
+            "met Col. John Smith, Defence Attache of Georgia to Poland, ")
+    timings = []
+    for n in (200, 800):
+        started = time.perf_counter()
+        _run(workspace_extractor, unit * n + "end.", date="2024-01-01")
+        timings.append(time.perf_counter() - started)
+    assert timings[1] < 10 * timings[0] + 0.5   # 4x the text; quadratic would be 16x

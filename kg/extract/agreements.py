@@ -151,11 +151,14 @@ def _definite(doc: Doc, res: Resources, sent: Sentence, m: Match) -> None:
     if not (m.i > sent.a and norms[m.i - 1] in ("the", "this", "that")):
         return
     best: Optional[str] = None
-    for earlier in doc.sentences[: sent.index + 1]:
+    for index in range(sent.index, -1, -1):   # the nearest sentence back that has one; its last one
+        earlier = doc.sentences[index]
         for r in earlier.refs:
             ent = doc.entities[r.entity]
             if ent.type == "Agreement" and ent.kind == m.key and (earlier.index < sent.index or r.i < m.i):
                 best = ent.id
+        if best:
+            break
     if best:
         sent.refs.append(Ref(m.i, m.j, best, "definite"))
 

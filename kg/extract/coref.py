@@ -26,15 +26,18 @@ class State:
         self.version = 0                                # bumped when a name is registered
 
     def register(self, iri: str, name: str) -> None:
-        self.version += 1
         if iri not in self.people:
             self.people.append(iri)
         words = term_key(name)
-        self.full_names.setdefault(" ".join(words), iri)
-        if len(words) >= 2:
-            self.surnames[words[-1]].add(iri)
-            if len(words) >= 3:
-                self.surnames[" ".join(words[-2:])].add(iri)
+        keys = [words[-1]] if len(words) >= 2 else []
+        if len(words) >= 3:
+            keys.append(" ".join(words[-2:]))
+        full = " ".join(words)
+        if full not in self.full_names or any(iri not in self.surnames.get(k, ()) for k in keys):
+            self.version += 1   # the cache of surname look-ups holds until a new name is known
+        self.full_names.setdefault(full, iri)
+        for k in keys:
+            self.surnames[k].add(iri)
 
     def end_sentence(self, doc: Doc, sent: Sentence) -> None:
         people = [r for r in sorted(sent.refs, key=lambda r: r.i) if doc.entities[r.entity].type == "Person"]
@@ -124,7 +127,7 @@ def resolve_titles(doc: Doc, res: Resources, sent: Sentence, state: State, consu
     for m in sent.matches:
         if m.cat not in ("post", "posthead") or m.i in consumed:
             continue
-        if any(r.i <= m.i < r.j for r in sent.refs):
+        if sent.covered(m.i):
             continue
         roles = {m.key} if m.cat == "post" else res.role_heads.get(m.key, set())
         if m.cat == "posthead" and not (m.i > sent.a and norms[m.i - 1] == "the"):

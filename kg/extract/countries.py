@@ -36,9 +36,14 @@ def find_countries(doc: Doc, res: Resources) -> None:
 
 def countries_in(doc: Doc, sent, start: int = 0, end: int | None = None) -> list[str]:
     """Distinct countries referred to in a sentence (optionally within a token range), in order."""
-    end = sent.b if end is None else end
+    if start <= sent.a and (end is None or end >= sent.b):
+        return list(sent.memoized("countries", lambda: _countries(doc, sent.refs_by_position(), sent.a, sent.b)))
+    return _countries(doc, sent.refs_by_position(), start, sent.b if end is None else end)
+
+
+def _countries(doc: Doc, ordered: list, start: int, end: int) -> list[str]:
     out: list[str] = []
-    for r in sorted(sent.refs, key=lambda r: r.i):
+    for r in ordered:
         if start <= r.i < end and doc.entities[r.entity].type == "Country" and r.entity not in out:
             out.append(r.entity)
     return out
@@ -47,7 +52,8 @@ def countries_in(doc: Doc, sent, start: int = 0, end: int | None = None) -> list
 def focus_pair(doc: Doc, before_sentence: int, upto_token: int | None = None) -> list[str]:
     """The two countries in focus: the last two distinct ones named before a point."""
     seen: list[str] = []
-    for sent in reversed(doc.sentences[: before_sentence + 1]):
+    for index in range(before_sentence, -1, -1):   # no copy of the sentence list: linear in long articles
+        sent = doc.sentences[index]
         for r in sorted(sent.refs, key=lambda r: -r.i):
             if upto_token is not None and sent.index == before_sentence and r.i >= upto_token:
                 continue

@@ -27,8 +27,77 @@ class Sentence:
     paragraph: int = 0                      # paragraphs are separated by line breaks
     anchor: Optional[str] = None            # date of an earlier event the sentence refers to ("after the talks")
 
+    _index: Optional["_RefIndex"] = field(default=None, repr=False, compare=False)
+    _cats: Optional[tuple] = field(default=None, repr=False, compare=False)
+    spans_cache: Optional[tuple] = field(default=None, repr=False, compare=False)   # kg.extract.people
+    memo: dict = field(default_factory=dict, repr=False, compare=False)   # results per state of the refs
+
     def by_cat(self, *cats: str) -> list[Match]:
+        """Matches of the given categories, in order (indexed once per state of ``matches``)."""
+        if self._cats is None or self._cats[0] is not self.matches or self._cats[1] != len(self.matches):
+            groups: dict[str, list[Match]] = {}
+            for m in self.matches:
+                groups.setdefault(m.cat, []).append(m)
+            self._cats = (self.matches, len(self.matches), groups)
+        groups = self._cats[2]
+        if len(cats) == 1:
+            return list(groups.get(cats[0], ()))
         return [m for m in self.matches if m.cat in cats]
+
+    def ref_index(self) -> "_RefIndex":
+        """The references indexed by token (kept up to date as references are appended), so that
+        per-token questions cost O(1) and not a scan of every reference: linear time on a long
+        sentence."""
+        idx = self._index
+        if idx is None or idx.refs is not self.refs or idx.seen > len(self.refs):
+            idx = self._index = _RefIndex(self.refs)
+        idx.update()
+        return idx
+
+    def covered(self, k: int) -> bool:
+        """Some reference covers token k."""
+        return k in self.ref_index().tokens
+
+    def memoized(self, name: str, compute):
+        """``compute()`` once per state of the references (recomputed when one is added)."""
+        ordered = self.refs_by_position()
+        hit = self.memo.get(name)
+        if hit is not None and hit[0] is ordered:
+            return hit[1]
+        value = compute()
+        self.memo[name] = (ordered, value)
+        return value
+
+    def refs_by_position(self) -> list["Ref"]:
+        """References sorted by first token (names before other readings of the same token)."""
+        idx = self.ref_index()
+        if idx.ordered is None:
+            idx.ordered = sorted(self.refs, key=lambda r: (r.i, r.how != "name"))
+        return idx.ordered
+
+
+class _RefIndex:
+    def __init__(self, refs: list) -> None:
+        self.refs = refs
+        self.seen = 0
+        self.tokens: dict[int, list] = {}
+        self.starts: dict[int, list] = {}
+        self.ends: dict[int, list] = {}
+        self.ordered: Optional[list] = None
+        self.countries = 0          # references to countries by name, adjective or capital
+
+    def update(self) -> None:
+        if self.seen == len(self.refs):
+            return
+        for r in self.refs[self.seen:]:
+            for k in range(r.i, r.j):
+                self.tokens.setdefault(k, []).append(r)
+            self.starts.setdefault(r.i, []).append(r)
+            self.ends.setdefault(r.j, []).append(r)
+            if r.how in ("country", "adjective", "capital"):
+                self.countries += 1
+        self.seen = len(self.refs)
+        self.ordered = None
 
 
 @dataclass
@@ -118,6 +187,8 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     country_order: list[str] = field(default_factory=list)   # countries in order of mention
+    paragraph_dates: dict[int, str] = field(default_factory=dict)   # paragraph -> date of its last dated event
+    agreement_dates: dict[str, str] = field(default_factory=dict)   # agreement -> date of its first dated event
     narrative_date: Optional[str] = None    # the day the story is at (the last explicit day of an event)
     codes: dict[str, tuple[Optional[str], Optional[str]]] = field(default_factory=dict)  # type -> CAMEO, PLOVER
 

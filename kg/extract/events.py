@@ -17,6 +17,7 @@ Tuesday"); the day the story is at (the last explicit day of an event); the arti
 """
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 from kg.extract.countries import countries_in, focus_pair
@@ -51,6 +52,10 @@ def find_events(doc: Doc, res: Resources) -> None:
             event = _build(doc, res, sent, m, habitual)
             if event is not None and (event.participants or event.host or event.guest):
                 doc.events.append(event)
+                if event.date and event.dated_by == "text" and event.type != "Statement":
+                    doc.paragraph_dates[sent.paragraph] = event.date   # the last dated event of the paragraph
+                if event.date and event.agreement:
+                    doc.agreement_dates.setdefault(event.agreement, event.date)
                 if event.date and len(event.date) == 10 and sent.dates and not habitual:
                     doc.narrative_date = event.date
         if len(doc.events) == found:
@@ -92,13 +97,14 @@ def _anaphoric(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
 
 
 def _inside_name(sent: Sentence, m: Match) -> bool:
-    return any(r.i <= m.i < r.j and r.how == "name" for r in sent.refs)
+    return any(r.how == "name" for r in sent.ref_index().tokens.get(m.i, ()))
 
 
 def _recent_people(doc: Doc, sent: Sentence, upto: int, roles: set[str]) -> list[str]:
     """The two people most recently named before a point (holding one of ``roles`` if given)."""
     found: list[str] = []
-    for s in reversed(doc.sentences[: sent.index + 1]):
+    for index in range(sent.index, -1, -1):
+        s = doc.sentences[index]
         for r in sorted(s.refs, key=lambda r: -r.i):
             if s.index == sent.index and r.i >= upto:
                 continue
@@ -134,7 +140,8 @@ def _group_refs(doc: Doc, res: Resources, sent: Sentence) -> None:
 def _reading(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str]:
     """"verbal", "nominal", or None when the trigger only modifies a title ("newly-appointed")."""
     norms, texts = doc.toks.norms, doc.toks.texts
-    if m.j < sent.b and any(x.i == m.j and x.cat in ("post", "rank") for x in sent.matches) and m.i > sent.a \
+    title_starts = sent.memoized("title_starts", lambda: {x.i for x in sent.matches if x.cat in ("post", "rank")})
+    if m.j < sent.b and m.j in title_starts and m.i > sent.a \
             and (res.grammar.get(norms[m.i - 1]) in ("det", "poss", "premod") or norms[m.i - 1] in ("-", "s")):
         return None   # "the newly appointed ambassador"
     if m.i > sent.a and norms[m.i - 1] in ("-", "newly"):
@@ -156,7 +163,7 @@ def _reading(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str
         if norm == "-" and k - 1 >= sent.a and doc.toks.starts[k] == doc.toks.ends[k - 1]:
             k -= 1   # "the delegation-level talks"
             continue
-        if any(r.i <= k < r.j for r in sent.refs) and k == m.i - 1 and norms[k - 1:k + 1] != []:
+        if k == m.i - 1 and sent.covered(k) and norms[k - 1:k + 1] != []:
             # "Azerbaijan's visit", "the Turkish delegation's visit"
             if norm == "s" or norm == "'":
                 return "nominal"
@@ -200,7 +207,8 @@ def _modality(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[bo
     while start - 1 >= sent.a and m.i - (start - 1) <= _WINDOW and norms[start - 1] not in _CLAUSE_BREAK:
         start -= 1
     habitual = None
-    for cue in sent.by_cat("cue:modality"):
+    cues, cue_starts = sent.memoized("modality", lambda: _by_start(sent.by_cat("cue:modality")))
+    for cue in cues[bisect.bisect_left(cue_starts, start):bisect.bisect_right(cue_starts, m.i)]:
         if cue.j > m.i or cue.i < start:
             continue
         if texts[cue.i][:1].isupper() and cue.i > sent.a:
@@ -214,9 +222,16 @@ def _modality(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[bo
                 return False
         else:
             return False
-    if any(d.start >= doc.toks.starts[m.i] and _future(d.value, doc.date) for d in sent.dates):
+    last_future = sent.memoized("future", lambda: max((d.start for d in sent.dates if _future(d.value, doc.date)),
+                                                      default=-1))
+    if last_future >= doc.toks.starts[m.i]:
         return False
     return habitual
+
+
+def _by_start(matches: list[Match]) -> tuple[list[Match], list[int]]:
+    ordered = sorted(matches, key=lambda x: x.i)
+    return ordered, [x.i for x in ordered]
 
 
 def _future(value: str, article_date: Optional[str]) -> bool:
@@ -224,21 +239,43 @@ def _future(value: str, article_date: Optional[str]) -> bool:
 
 
 def _persons(doc: Doc, sent: Sentence, start: int = 0, end: Optional[int] = None) -> list[Ref]:
+    """The first reference to each person in tokens [start, end), in order. From the sentence's
+    start this is a prefix of the sentence's list (found by bisection, not by a scan)."""
     end = sent.b if end is None else end
+    if start <= sent.a:
+        first, starts = sent.memoized("persons", lambda: _first_mentions(doc, sent, sent.a, sent.b))
+        return first[:bisect.bisect_left(starts, end)]
+    return _first_mentions(doc, sent, start, end)[0]
+
+
+def _first_mentions(doc: Doc, sent: Sentence, start: int, end: int) -> tuple[list[Ref], list[int]]:
+    ordered = sent.refs_by_position()
     out, seen = [], set()
-    for r in sorted(sent.refs, key=lambda r: (r.i, r.how != "name")):
-        if start <= r.i < end and doc.entities[r.entity].type == "Person" and r.entity not in seen:
+    for r in ordered[bisect.bisect_left(ordered, start, key=lambda r: r.i):]:
+        if r.i >= end:
+            break
+        if doc.entities[r.entity].type == "Person" and r.entity not in seen:
             seen.add(r.entity)
             out.append(r)
-    return out
+    return out, [r.i for r in out]
+
+
+def _first_person(doc: Doc, sent: Sentence, start: int) -> Optional[Ref]:
+    ordered = sent.refs_by_position()
+    for r in ordered[bisect.bisect_left(ordered, start, key=lambda r: r.i):]:
+        if doc.entities[r.entity].type == "Person":
+            return r
+    return None
 
 
 def _of_type(doc: Doc, sent: Sentence, type_: str) -> list[str]:
-    out: list[str] = []
-    for r in sorted(sent.refs, key=lambda r: r.i):
-        if doc.entities[r.entity].type == type_ and r.entity not in out:
-            out.append(r.entity)
-    return out
+    def compute() -> list[str]:
+        out: list[str] = []
+        for r in sorted(sent.refs, key=lambda r: r.i):
+            if doc.entities[r.entity].type == type_ and r.entity not in out:
+                out.append(r.entity)
+        return out
+    return list(sent.memoized("type:" + type_, compute))
 
 
 def _clause_start(doc: Doc, sent: Sentence, k: int) -> int:
@@ -248,9 +285,9 @@ def _clause_start(doc: Doc, sent: Sentence, k: int) -> int:
 def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optional[bool]) -> Optional[Event]:
     norms = doc.toks.norms
     before = _persons(doc, sent, sent.a, m.i)
-    after = _persons(doc, sent, m.j, sent.b)
+    first_after = _first_person(doc, sent, m.j)
     subject = before[-1].entity if before else None
-    obj = after[0].entity if after else None
+    obj = first_after.entity if first_after else None
     words = m.term.split(" ")
     frame = res.frames.get(tuple(words)) or res.frames.get(tuple(
         w for w in words if res.grammar.get(w) != "aux" and w != "by"))
@@ -281,7 +318,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
     elif m.key == "Statement":
         clause, outside = _subject_outside_relative(doc, sent, m, before)
         subject = outside if clause else subject
-        speaker = subject or (after[0].entity if after and after[0].i - m.j <= 4 else None)
+        speaker = subject or (first_after.entity if first_after and first_after.i - m.j <= 4 else None)
         if speaker is None:
             return None
         event.participants = [speaker]
@@ -365,17 +402,16 @@ def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[st
         if agreement.date:
             event.dated_by = "agreement"
             return agreement.date
-        earlier = [e.date for e in doc.events if e.agreement == event.agreement and e.date]
+        earlier = doc.agreement_dates.get(event.agreement)
         if earlier:
-            return earlier[0]
+            return earlier
     if sent.anchor:
         event.dated_by = "anchor"
         return sent.anchor
-    same_paragraph = [e for e in doc.events if e.date and e.dated_by == "text" and e.type != "Statement"
-                      and doc.sentences[e.sentence].paragraph == sent.paragraph]
+    same_paragraph = doc.paragraph_dates.get(sent.paragraph)
     if same_paragraph:
         event.dated_by = "paragraph"
-        return same_paragraph[-1].date
+        return same_paragraph
     event.dated_by = "speaker?" if event.type == "Statement" else "story"
     return doc.narrative_date or doc.date
 

@@ -107,12 +107,12 @@ def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
     if len(text) > 1 and text.isupper() and len(text) <= 4:
         # acronyms (NATO, MoD), but a regnal number after a name ("Mohammed VI") belongs to it
         return (set(text) <= set("IVX") and k > sent.a and doc.toks.texts[k - 1][:1].isupper()
-                and any(r.j == k for r in sent.refs) is False and not doc.toks.texts[k - 1].isupper())
+                and not sent.ref_index().ends.get(k) and not doc.toks.texts[k - 1].isupper())
     if sent.blocked is None:
         sent.blocked = {k for m in sent.matches if m.cat in _BLOCKING for k in range(m.i, m.j)}
     if k in sent.blocked:
         return False
-    return not any(r.i <= k < r.j for r in sent.refs)
+    return not sent.covered(k)
 
 
 _BLOCKING = frozenset({"country", "adjective", "capital", "named", "post", "rank", "honorific", "posthead",
@@ -227,8 +227,8 @@ def _add_name(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", i:
 
 
 def _country_at(sent: Sentence, k: int) -> Optional[Ref]:
-    for r in sent.refs:
-        if r.i == k and r.how in ("country", "adjective", "capital"):
+    for r in sent.ref_index().starts.get(k, ()):
+        if r.how in ("country", "adjective", "capital"):
             return r
     return None
 
@@ -247,6 +247,18 @@ def _accept(doc: Doc, res: Resources, sent: Sentence, k: int, titles: dict, coun
 
 
 def _spans(sent: Sentence) -> tuple[dict, dict]:
+    """Title and country tokens of a sentence, computed once per sentence (country references are
+    all made before people are read; the acronym titles are added before too)."""
+    key = (id(sent.matches), len(sent.matches), sent.ref_index().countries)
+    cached = sent.spans_cache
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    result = _compute_spans(sent)
+    sent.spans_cache = (key, result)
+    return result
+
+
+def _compute_spans(sent: Sentence) -> tuple[dict, dict]:
     titles, countries = {}, {}
     for m in sent.matches:
         if m.cat in ("post", "rank", "honorific", "cue:counterpart", "posthead"):
@@ -267,7 +279,7 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
     commas = 0
     while k - 1 >= sent.a:
         if doc.toks.norms[k - 1] == "," and commas == 0 and k - 1 > sent.a \
-                and _accept(doc, res, sent, k - 2, titles, countries) and k - 2 in titles.keys() | countries.keys():
+                and _accept(doc, res, sent, k - 2, titles, countries) and (k - 2 in titles or k - 2 in countries):
             commas += 1
             k -= 1
             continue
