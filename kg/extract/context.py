@@ -77,18 +77,11 @@ def _home_country(doc: Doc, res: Resources, counts: Counter) -> None:
 
 
 def _dateline_country(doc: Doc, res: Resources) -> Optional[str]:
-    """"RIYADH:", "BRASÍLIA —", "Agadir -", "WARSAW, April 20 (CNW) -": the city a story is filed from."""
-    if not doc.sentences:
+    """The country of the city a story is filed from ("RIYADH:", "WARSAW, April 20 (CNW) -")."""
+    dl = doc.dateline
+    if dl is None:
         return None
-    first = doc.sentences[0]
-    norms = doc.toks.norms
-    k = first.a
-    while k < first.b and k - first.a < 4 and norms[k] not in (":", "-", ","):
-        k += 1
-    if k == first.a or k >= first.b or norms[k] not in (":", "-", ","):
-        return None
-    city = " ".join(norms[first.a:k])
-    return res.capital_country.get(city)
+    return res.capital_country.get(" ".join(term_key(dl.city)))
 
 
 def _country(doc: Doc, iri: str) -> Optional[str]:

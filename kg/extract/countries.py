@@ -11,12 +11,13 @@ from kg.iris import place_iri
 
 def find_countries(doc: Doc, res: Resources) -> None:
     norms = doc.toks.norms
+    _dateline_place(doc, res)
     for sent in doc.sentences:
         seen: set[tuple[int, int]] = set()
         places = {(m.i, m.j): m for m in sent.matches if m.cat == "named"
                   and res.named[m.key].type == "Place"}
         for m in sent.matches:
-            if m.cat not in ("country", "adjective", "capital") or (m.i, m.j) in seen:
+            if m.cat not in ("country", "adjective", "capital") or (m.i, m.j) in seen or sent.covered(m.i):
                 continue
             seen.add((m.i, m.j))
             if m.cat == "capital" and m.i > sent.a and res.grammar.get(norms[m.i - 1]) == "prep-place":
@@ -62,3 +63,31 @@ def focus_pair(doc: Doc, before_sentence: int, upto_token: int | None = None) ->
                 if len(seen) == 2:
                     return sorted(seen)
     return []
+
+
+def _dateline_place(doc: Doc, res: Resources) -> None:
+    """The city of the dateline ("NICOSIA, Cyprus (AP) —") is a Place, not its country acting;
+    its name is written in the usual case ("BUENOS AIRES" -> "Buenos Aires")."""
+    dl = doc.dateline
+    if dl is None or not doc.sentences:
+        return
+    sent, toks = doc.sentences[0], doc.toks
+    i = next((k for k in range(sent.a, sent.b) if toks.starts[k] >= dl.city_start), None)
+    if i is None:
+        return
+    j = i
+    while j < sent.b and toks.ends[j] <= dl.city_end:
+        j += 1
+    if j == i:
+        return
+    key = " ".join(toks.norms[i:j])
+    if key in res.country_names:
+        return   # "SINGAPORE --": a city-state's name is its country
+    name = dl.city if not dl.city.isupper() else " ".join(w.capitalize() if len(w) > 2 else w.lower()
+                                                            for w in dl.city.split())
+    known = next((res.named[m.key] for m in sent.by_cat("named") if (m.i, m.j) == (i, j)
+                  and res.named[m.key].type == "Place"), None)
+    iri = known.iri if known else place_iri(name)
+    doc.entity(iri, "Place", known.name if known else name, sent.index, known=known is not None)
+    doc.mention(iri, i, j)
+    sent.refs.append(Ref(i, j, iri, "place"))

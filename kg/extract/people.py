@@ -44,6 +44,7 @@ def find_people(doc: Doc, res: Resources) -> None:
         coref.resolve_appointments(doc, res, sent)
         coref.resolve_pronouns(doc, res, sent, state)
         state.end_sentence(doc, sent)
+    merge_name_variants(doc)
     _fill_from_lexicon(doc, res)
 
 
@@ -101,6 +102,8 @@ def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
     text, norm = doc.toks.texts[k], doc.toks.norms[k]
     if not (text[:1].isupper() and text[:1].isalpha()):
         return False
+    if norm in res.calendar_words and _month_in_name(doc, res, sent, k):
+        return True   # "Dong Jun", "Kim Jan-di": an abbreviated month right after a given name
     if norm in res.grammar or norm in res.pronouns or norm in res.calendar_words or norm in res.org_heads \
             or norm in res.name_suffixes:
         return False
@@ -113,6 +116,19 @@ def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
     if k in sent.blocked:
         return False
     return not sent.covered(k)
+
+
+def _month_in_name(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
+    """A three-letter month abbreviation ("Jun", "Jan") inside a name: right after a capitalised
+    word that is no calendar word, and not before a day number ("Jun 5")."""
+    toks = doc.toks
+    if len(toks.texts[k]) != 3 or k <= sent.a or k + 1 < sent.b and toks.norms[k + 1][:1].isdigit():
+        return False
+    if k + 1 < sent.b and toks.norms[k + 1] == "." :
+        return False
+    prev = toks.texts[k - 1]
+    return prev[:1].isupper() and prev.isalpha() and toks.norms[k - 1] not in res.calendar_words \
+        and toks.norms[k - 1] not in res.grammar and not sent.covered(k - 1) and len(prev) > 1 and not prev.isupper()
 
 
 _BLOCKING = frozenset({"country", "adjective", "capital", "named", "post", "rank", "honorific", "posthead",
@@ -387,3 +403,64 @@ def _fill_from_lexicon(doc: Doc, res: Resources) -> None:
                 role.country = ent.country
         if ent.country is None:
             ent.country = next((r.country for r in ent.roles if r.country), None)
+
+
+def _initials_fit(short: list[str], long: list[str]) -> bool:
+    """"g saikhanbayar" fits "gursed saikhanbayar"; "s m shafiuddin ahmed" fits
+    "syed muhammad shafiuddin ahmed": one-letter words stand for the given names in order, the
+    other words are equal."""
+    if len(short) > len(long) or not any(len(w) == 1 for w in short) or len(short[-1]) < 2:
+        return False
+    k = len(long) - 1
+    for w in reversed(short):
+        while k >= 0 and not (long[k] == w or (len(w) == 1 and long[k][0] == w and len(long[k]) > 1)):
+            if len(w) > 1:
+                return False   # a full word must line up with the same word
+            k -= 1
+        if k < 0:
+            return False
+        k -= 1
+    return True
+
+
+def merge_name_variants(doc: Doc) -> None:
+    """One person written in several forms becomes one entity, named by its longest form (or its
+    lexicon name): initials ("G. Saikhanbayar" -> "Gursed Saikhanbayar") and a one-word short
+    form found before the full name is known ("Dong" and, later, "Dong Jun")."""
+    people = [e for e in doc.entities.values() if e.type == "Person"]
+    if len(people) < 2:
+        return
+    words = {e.id: term_key(e.name) for e in people}
+    target: dict[str, str] = {}
+    for short in people:
+        sw = words[short.id]
+        if not sw:
+            continue
+        fits = []
+        for long in people:
+            lw = words[long.id]
+            if long is short or len(lw) <= len(sw):
+                continue
+            if _initials_fit(sw, lw) or (len(sw) == 1 and sw[0] in (lw[0], lw[-1]) and len(lw) <= 3):
+                fits.append(long)
+        if len(fits) == 1 and not short.known:
+            target[short.id] = fits[0].id
+    if not target:
+        return
+    for old, new in target.items():
+        while new in target:
+            new = target[new]
+        src, dst = doc.entities.pop(old), doc.entities[new]
+        dst.mentions |= src.mentions
+        for role in src.roles:
+            dst.add_role(role.role, role.country, role.accredited_to)
+        dst.country = dst.country or src.country
+        dst.first_sentence = min(dst.first_sentence, src.first_sentence)
+        target[old] = new
+    for sent in doc.sentences:
+        if any(r.entity in target for r in sent.refs):
+            for r in sent.refs:
+                if r.entity in target:
+                    r.entity = target[r.entity]
+            sent._index = None
+            sent.memo.clear()

@@ -16,6 +16,7 @@ from kg.articles import Article, read_article
 from kg.extract.agreements import finalize_agreements, find_agreements
 from kg.extract.context import infer_countries
 from kg.extract.countries import find_countries
+from kg.extract.dateline import find_dateline
 from kg.extract.document import Doc, Entity, Event, Relation, Sentence
 from kg.extract.events import find_events
 from kg.extract.lexicon import Lexicon
@@ -41,6 +42,8 @@ class Extractor:
         res = self.resources
         body = article.body or ""
         toks = tokenize(body)
+        dateline = find_dateline(body)
+        told = _dateline_date(res, dateline, article.date)
         sentences = []
         is_anchor = res.dates.is_anchor
         paragraph, previous_end = 0, 0
@@ -53,9 +56,12 @@ class Extractor:
             sent = Sentence(index, start, end, a, b, paragraph=paragraph)
             sent.matches = res.gazetteer.find(toks, a, b)
             anchors = [toks.starts[k] - start for k in range(a, b) if is_anchor(toks.norms[k])]
-            sent.dates = res.dates.find(body[start:end], article.date, start, anchors) if anchors else []
+            sent.dates = res.dates.find(body[start:end], told, start, anchors) if anchors else []
+            if dateline is not None and start < dateline.body_start:
+                sent.dates = [d for d in sent.dates if d.start >= dateline.body_start]
             sentences.append(sent)
-        doc = Doc(body=body, date=article.date, toks=toks, sentences=sentences, codes=res.event_codes)
+        doc = Doc(body=body, date=told, toks=toks, sentences=sentences, codes=res.event_codes,
+                  dateline=dateline)
         find_countries(doc, res)
         find_named(doc, res)
         find_people(doc, res)
@@ -75,6 +81,17 @@ class Extractor:
             "events": _events(doc),
             "relations": _relations(doc),
         }
+
+
+def _dateline_date(res: Resources, dateline, article_date: Optional[str]) -> Optional[str]:
+    """The day the story is told from: the dateline's day (resolved against the article's date,
+    so "Dec 30" in a January article is the year before), else the article's date."""
+    if dateline is None or not dateline.date_text or not article_date:
+        return article_date
+    found = res.dates.find(dateline.date_text, article_date)
+    if found and len(found[0].value) == 10:
+        return found[0].value
+    return article_date
 
 
 def _entity(doc: Doc, e: Entity) -> dict:

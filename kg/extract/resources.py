@@ -79,6 +79,7 @@ class Resources:
                             for e in lexicon.event_types}
         self.event_codes = {e.name: (e.cameo, e.plover) for e in lexicon.event_types}
         self.countries = {c.iri: c for c in lexicon.countries}
+        self.country_names = frozenset(" ".join(term_key(n)) for c in lexicon.countries for n in (c.name, *c.names))
         self.capital_country = {" ".join(term_key(cap)): c.iri for c in lexicon.countries for cap in c.capitals}
         self.people = {p.iri: p for p in lexicon.people}
         self.named = {n.iri: n for n in lexicon.named}
