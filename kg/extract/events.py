@@ -135,6 +135,41 @@ def _group_refs(doc: Doc, res: Resources, sent: Sentence) -> None:
             pair = focus_pair(doc, sent.index, g.i)
         for iri in pair:
             sent.refs.append(Ref(g.i, g.j, iri, "group"))
+    _numbered_groups(doc, sent)
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_GROUP_NOUNS = frozenset({"countries", "nations", "states", "allies", "members", "partners", "neighbours",
+                          "neighbors", "governments", "militaries"})
+
+
+def _numbered_groups(doc: Doc, sent: Sentence) -> None:
+    """"the three NATO allies", "all five countries", "the four Nordic nations": the last N distinct
+    countries the article named before stand for the group."""
+    norms = doc.toks.norms
+    for k in range(sent.a, sent.b - 1):
+        n = _NUMBERS.get(norms[k])
+        if n is None or n == 2:
+            continue   # "the two countries" is a listed group phrase
+        if not (k > sent.a and norms[k - 1] in ("the", "all", "these", "those")):
+            continue
+        end = k + 1
+        while end < sent.b and end - k <= 3 and norms[end] not in _GROUP_NOUNS:
+            end += 1
+        if end >= sent.b or norms[end] not in _GROUP_NOUNS:
+            continue
+        found: list[str] = []
+        for index in range(sent.index, -1, -1):
+            for r in sorted(doc.sentences[index].refs, key=lambda r: -r.i):
+                if index == sent.index and r.i >= k:
+                    continue
+                if doc.entities[r.entity].type == "Country" and r.how != "group" and r.entity not in found:
+                    found.append(r.entity)
+            if len(found) >= n or sent.index - index >= 3:
+                break
+        if len(found) == n:
+            for iri in found:
+                sent.refs.append(Ref(k - 1, end + 1, iri, "group"))
 
 
 def _reading(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str]:
@@ -332,6 +367,8 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         agreements = [r for r in sent.refs if doc.entities[r.entity].type == "Agreement"]
         if agreements:
             event.agreement = min(agreements, key=lambda r: abs(r.i - m.i)).entity
+        else:
+            event.agreement = _agreement_referred(doc, sent, m)
         witnesses = _witnesses(doc, sent)
         event.participants = [p for p in persons if p not in witnesses] or countries
         if not event.participants and event.agreement:
@@ -355,6 +392,23 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         event.place = places[0] if places else None
     event.participants = sorted(dict.fromkeys(event.participants))
     return event
+
+
+_DOCUMENT_WORDS = frozenset({"document", "documents", "agreement", "memorandum", "deal", "accord", "arrangement",
+                             "contract", "declaration", "treaty", "protocol", "letter", "plan", "pact"})
+
+
+def _agreement_referred(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
+    """"The document was signed by ...", "the deal was signed on Tuesday": a definite noun for a
+    document before the trigger names the agreement of the signing reported just before."""
+    norms = doc.toks.norms
+    if not any(norms[k] in _DOCUMENT_WORDS and k > sent.a and norms[k - 1] in ("the", "this", "that")
+               for k in range(max(sent.a, m.i - 4), m.i)):
+        return None
+    for e in reversed(doc.events):
+        if e.type == "AgreementSigning" and e.agreement and sent.index - e.sentence <= 2:
+            return e.agreement
+    return None
 
 
 def _witnesses(doc: Doc, sent: Sentence) -> set[str]:

@@ -118,6 +118,36 @@ def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
     return not sent.covered(k)
 
 
+def _elided_titles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", k: int,
+                   post: Optional[Match]) -> int:
+    """A list after a titled name whose members give only their country: "Croatian Defence Minister
+    Ivan Anusic, Slovenia's Marjan Sarec and Montenegro's Dragan Krapovic" -- each holds the same
+    post for the country named with them. Returns the token after the list."""
+    norms = doc.toks.norms
+    while post is not None and k + 3 < sent.b and norms[k] in (",", "and"):
+        c = k + 1 + (1 if norms[k] == "," and norms[k + 1] == "and" else 0)
+        country = _country_at(sent, c)
+        if country is None or country.how != "country" or country.j + 1 >= sent.b \
+                or norms[country.j] not in ("'", "’") or norms[country.j + 1] != "s":
+            break
+        start = country.j + 2
+        stop = name_run(doc, res, sent, start)
+        if stop - start < 2:
+            break
+        _add_name(doc, res, sent, state, start, stop)
+        doc.entities[sent.refs[-1].entity].add_role(post.key, country.entity)
+        k = stop
+    return k
+
+
+def _compound_word(doc: Doc, sent: Sentence, stop: int) -> bool:
+    """A name run cut at a hyphen before a capitalised word that could not continue it is the
+    first half of a compound ("US Indo-Pacific Command", "the Asia-Pacific region"), not a name."""
+    toks = doc.toks
+    return (stop + 1 < sent.b and toks.norms[stop] == "-" and toks.starts[stop] == toks.ends[stop - 1]
+            and toks.starts[stop + 1] == toks.ends[stop] and toks.texts[stop + 1][:1].isupper())
+
+
 def _month_in_name(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
     """A three-letter month abbreviation ("Jun", "Jan") inside a name: right after a capitalised
     word that is no calendar word, and not before a day number ("Jun 5")."""
@@ -185,9 +215,9 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
             else:
                 break
         stop = name_run(doc, res, sent, end)
-        if stop > end:
+        if stop > end and not _compound_word(doc, sent, stop):
             _add_name(doc, res, sent, state, end, stop)
-            k = stop
+            k = _elided_titles(doc, res, sent, state, stop, last if last.cat == "post" else None)
         else:
             k = end if end > k else k + 1
     # appositive: "Hulusi Akar, Turkey's defence minister,"; or a full name that acts:
@@ -439,7 +469,7 @@ def merge_name_variants(doc: Doc) -> None:
         fits = []
         for long in people:
             lw = words[long.id]
-            if long is short or len(lw) <= len(sw):
+            if long is short or len(lw) < len(sw) or len("".join(lw)) <= len("".join(sw)):
                 continue
             if _initials_fit(sw, lw) or (len(sw) == 1 and sw[0] in (lw[0], lw[-1]) and len(lw) <= 3):
                 fits.append(long)

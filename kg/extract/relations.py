@@ -71,6 +71,8 @@ def _stated_relations(doc: Doc, res: Resources) -> None:
                                               areas=topics_of(sent), confidence=0.7))
         if "memberOf" in kinds:
             _membership(doc, sent, cues)
+        if "alliedWith" in kinds:
+            _alliance_members(doc, sent, cues)
 
 
 def _names_a_thing(doc: Doc, sent, cue) -> bool:
@@ -204,6 +206,27 @@ def _membership(doc: Doc, sent, cues) -> None:
             for org in orgs:
                 doc.relations.append(Relation(country, "memberOf", org, None, sent.index, "cue:member",
                                               confidence=0.7))
+
+
+def _alliance_members(doc: Doc, sent, cues) -> None:
+    """memberOf from an alliance named before "allies"/"ally": "the NATO allies Denmark, Norway and
+    Iceland", "the three NATO allies" (a group of countries named before), "fellow NATO ally Poland"."""
+    refs = sorted(sent.refs, key=lambda r: r.i)
+    for cue in cues:
+        if cue.key != "alliedWith" or doc.toks.norms[cue.i] not in ("allies", "ally"):
+            continue
+        orgs = [r.entity for r in refs if r.j == cue.i and doc.entities[r.entity].type == "Organization"]
+        if not orgs:
+            continue
+        members = [r.entity for r in refs if r.how == "group" and r.i < cue.i < r.j
+                   and doc.entities[r.entity].type == "Country"]
+        if not members:
+            members = _coordinated(doc, refs, cue.j, "Country")
+            if doc.toks.norms[cue.i] == "ally":
+                members = members[:1]
+        for country in dict.fromkeys(members):
+            doc.relations.append(Relation(country, "memberOf", orgs[0], None, sent.index, "cue:alliance-member",
+                                          confidence=0.7))
 
 
 _SYMMETRIC = frozenset({"alliedWith", "cooperatesWith"})
