@@ -18,6 +18,7 @@ Tuesday"); the day the story is at (the last explicit day of an event); the arti
 from __future__ import annotations
 
 import bisect
+from datetime import date, timedelta
 from typing import Optional
 
 from kg.extract.countries import countries_in, focus_pair
@@ -364,6 +365,8 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             return None
         event.participants = speaker + outlets[:1]
     elif m.key == "AgreementSigning":
+        if _concluded_activity(doc, sent, m):
+            return None
         agreements = [r for r in sent.refs if doc.entities[r.entity].type == "Agreement"]
         if agreements:
             event.agreement = min(agreements, key=lambda r: abs(r.i - m.i)).entity
@@ -443,7 +446,59 @@ def _place_after(doc: Doc, sent: Sentence, j: int) -> Optional[str]:
     return None
 
 
+_NEXT_DAY = (("the", "next", "day"), ("the", "following", "day"), ("a", "day", "later"), ("the", "day", "after"))
+
+
+def _concluded_activity(doc: Doc, sent: Sentence, m: Match) -> bool:
+    """"concluded the joint exercise", "concluded their talks": an activity ended, nothing signed."""
+    if not doc.toks.norms[m.i].startswith("conclud"):
+        return False
+    return any(x.cat == "event" and x.key != "AgreementSigning" and m.j <= x.i <= m.j + 4 for x in sent.matches)
+
+
+def _after_occasion(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
+    """A statement made "after the talks", "after the signing", "at the ceremony": the date of the
+    last such event reported before."""
+    norms = doc.toks.norms
+    for x in sent.matches:
+        if x.cat != "event" or not (m.j <= x.i <= m.j + 6) or x.i < sent.a + 2:
+            continue
+        if norms[x.i - 1] in ("the", "their", "his", "her") and norms[x.i - 2] in ("after", "following", "at", "during"):
+            earlier = next((e for e in reversed(doc.events) if e.type == x.key and e.date and len(e.date) == 10), None)
+            if earlier is not None:
+                return earlier.date
+    return None
+
+
+def _next_day(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
+    """"the next day", "the following day", "a day later": the day after the date given before it in
+    the sentence, else after the day the story is at."""
+    norms = doc.toks.norms
+    for k in range(sent.a, sent.b - 2):
+        if tuple(norms[k:k + 3]) in _NEXT_DAY:
+            pos = doc.toks.starts[k]
+            before = [d.value for d in sent.dates if d.start < pos and len(d.value) == 10]
+            base = before[-1] if before else (doc.narrative_date or doc.date)
+            trigger = doc.toks.starts[m.i]
+            if any(d.start > pos and abs(d.start - trigger) < abs(pos - trigger) for d in sent.dates) \
+                    or any(pos < d.start < trigger for d in sent.dates) \
+                    or any(trigger < d.start < pos for d in sent.dates):
+                return None   # a date between trigger and phrase is the trigger's own ("arrived on Wednesday")
+            if base and len(base) == 10:
+                return (date.fromisoformat(base) + timedelta(days=1)).isoformat()
+    return None
+
+
 def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[str]:
+    if event.type == "Statement":
+        occasion = _after_occasion(doc, sent, m)
+        if occasion:
+            event.dated_by = "occasion"
+            return occasion
+    later = _next_day(doc, sent, m)
+    if later:
+        event.dated_by = "text"
+        return later
     dates = sent.dates
     if event.type == "Statement":   # a year or month in what was said is its content, not its date
         dates = [d for d in dates if len(d.value) == 10]
