@@ -453,15 +453,19 @@ def _concluded_activity(doc: Doc, sent: Sentence, m: Match) -> bool:
     """"concluded the joint exercise", "concluded their talks": an activity ended, nothing signed."""
     if not doc.toks.norms[m.i].startswith("conclud"):
         return False
-    return any(x.cat == "event" and x.key != "AgreementSigning" and m.j <= x.i <= m.j + 4 for x in sent.matches)
+    return any(x.key != "AgreementSigning" and m.j <= x.i <= m.j + 4 for x in sent.by_cat("event"))
 
 
 def _after_occasion(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
     """A statement made "after the talks", "after the signing", "at the ceremony": the date of the
     last such event reported before."""
     norms = doc.toks.norms
-    for x in sent.matches:
-        if x.cat != "event" or not (m.j <= x.i <= m.j + 6) or x.i < sent.a + 2:
+    events = sent.memo.get("_event_matches")
+    if events is None:
+        events = sent.memo["_event_matches"] = sorted((x.i, n, x) for n, x in enumerate(sent.by_cat("event")))
+    lo = bisect.bisect_left(events, (m.j, -1))
+    for _, _, x in events[lo:lo + 4]:
+        if not (m.j <= x.i <= m.j + 6) or x.i < sent.a + 2:
             continue
         if norms[x.i - 1] in ("the", "their", "his", "her") and norms[x.i - 2] in ("after", "following", "at", "during"):
             earlier = next((e for e in reversed(doc.events) if e.type == x.key and e.date and len(e.date) == 10), None)
@@ -474,18 +478,21 @@ def _next_day(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
     """"the next day", "the following day", "a day later": the day after the date given before it in
     the sentence, else after the day the story is at."""
     norms = doc.toks.norms
-    for k in range(sent.a, sent.b - 2):
-        if tuple(norms[k:k + 3]) in _NEXT_DAY:
-            pos = doc.toks.starts[k]
-            before = [d.value for d in sent.dates if d.start < pos and len(d.value) == 10]
-            base = before[-1] if before else (doc.narrative_date or doc.date)
-            trigger = doc.toks.starts[m.i]
-            if any(d.start > pos and abs(d.start - trigger) < abs(pos - trigger) for d in sent.dates) \
-                    or any(pos < d.start < trigger for d in sent.dates) \
-                    or any(trigger < d.start < pos for d in sent.dates):
-                return None   # a date between trigger and phrase is the trigger's own ("arrived on Wednesday")
-            if base and len(base) == 10:
-                return (date.fromisoformat(base) + timedelta(days=1)).isoformat()
+    found = sent.memo.get("_next_day")
+    if found is None:   # once per sentence: linear in a long one
+        found = sent.memo["_next_day"] = [k for k in range(sent.a, sent.b - 2)
+                                          if norms[k] in ("the", "a") and tuple(norms[k:k + 3]) in _NEXT_DAY]
+    for k in found:
+        pos = doc.toks.starts[k]
+        before = [d.value for d in sent.dates if d.start < pos and len(d.value) == 10]
+        base = before[-1] if before else (doc.narrative_date or doc.date)
+        trigger = doc.toks.starts[m.i]
+        if any(d.start > pos and abs(d.start - trigger) < abs(pos - trigger) for d in sent.dates) \
+                or any(pos < d.start < trigger for d in sent.dates) \
+                or any(trigger < d.start < pos for d in sent.dates):
+            return None   # a date between trigger and phrase is the trigger's own ("arrived on Wednesday")
+        if base and len(base) == 10:
+            return (date.fromisoformat(base) + timedelta(days=1)).isoformat()
     return None
 
 
