@@ -262,7 +262,8 @@ def table(size: int, results: dict, command: str) -> str:
         cells = []
         for b in BACKENDS:
             q = results.get(b, {}).get("queries", {}).get(name)
-            cells.append("—" if q is None else (fmt(q["seconds"]) if q["seconds"] is not None else str(q["rows"])))
+            cells.append("—" if q is None else (fmt(q["seconds"]) if q["seconds"] is not None
+                                                else str(q["rows"]).split(":")[0]))
         counts = [results[b]["queries"][name]["rows"] for b in BACKENDS
                   if name in results.get(b, {}).get("queries", {})]
         rows = next((str(c) for c in counts if isinstance(c, int)), "?")
