@@ -20,6 +20,7 @@ class State:
         self.people: list[str] = []                     # in order of first mention
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.full_names: dict[str, str] = {}
+        self.first_words: dict[str, set[str]] = defaultdict(set)   # "prabowo", "kim": a name's first word
         self.focus: Optional[str] = None                # subject of the last sentence with people
         self.recent: list[str] = []                     # people, most recent mention last
         self.cache: dict[tuple[str, int], Optional[str]] = {}
@@ -36,6 +37,9 @@ class State:
         if full not in self.full_names or any(iri not in self.surnames.get(k, ()) for k in keys):
             self.version += 1   # the cache of surname look-ups holds until a new name is known
         self.full_names.setdefault(full, iri)
+        if len(words) >= 2 and len(words[0]) >= 3 and iri not in self.first_words[words[0]]:
+            self.first_words[words[0]].add(iri)
+            self.version += 1
         for k in keys:
             self.surnames[k].add(iri)
 
@@ -66,6 +70,9 @@ def _surname_referent(doc: Doc, res: Resources, state: State, word: str) -> Opti
     iri = res.lexicon_surnames.get(word)
     if iri:
         return iri
+    first = state.first_words.get(word)
+    if first:   # a mononym or surname-first name used alone: "Prabowo", "Kim" after "Kim Jae-hoon"
+        return next(iter(first)) if len(first) == 1 else None
     if len(word) >= res.FUZZY_MIN:
         close = {i for s, iris in state.surnames.items() if " " not in s and len(s) >= res.FUZZY_MIN
                  and damerau_levenshtein(word, s) <= 1 for i in iris}
@@ -202,7 +209,7 @@ def counterpart_role(doc: Doc, res: Resources, sent: Sentence, state: State, ref
     if other is None or other == ref.entity:
         return
     country = zone.countries[-1].entity if zone.countries else None
-    names = [r.role for r in doc.entities[other].roles] or [
+    names = [r.role for r in doc.entities[other].roles if r.role not in res.title_only_roles] or [
         p.role for p in (res.people[other].posts if other in res.people else ())]
     if names:
         doc.entities[ref.entity].add_role(names[0], country, None)

@@ -352,9 +352,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         event.participants = [visitor] + ([obj] if obj and obj != visitor else [])
         event.place = _place_after(doc, sent, m.j)
     elif m.key == "Statement":
-        clause, outside = _subject_outside_relative(doc, sent, m, before)
-        subject = outside if clause else subject
-        speaker = subject or (first_after.entity if first_after and first_after.i - m.j <= 4 else None)
+        speaker = _speaker(doc, res, sent, m, before, first_after)
         if speaker is None:
             return None
         event.participants = [speaker]
@@ -425,6 +423,50 @@ def _witnesses(doc: Doc, sent: Sentence) -> set[str]:
                 stop += 1
             out |= {r.entity for r in sent.refs if k + 2 <= r.i < stop and doc.entities[r.entity].type == "Person"}
     return out
+
+
+_SPEECH_ADVERBS = frozenset({"also", "further", "later", "then", "again", "has", "had", "have", "earlier", "once"})
+_QUOTE_MARKS = frozenset({",", '"', "'", "\u201d", "\u201c", "\u2019", ")", ":", "--", "-", "\u2014"})
+
+
+def _speaker(doc: Doc, res: Resources, sent: Sentence, m: Match, before: list[Ref],
+             first_after: Optional[Ref]) -> Optional[str]:
+    """Who made a statement. "according to X" names its source after the cue: a person there,
+    else none ("according to a statement from the ministry"). Otherwise the subject right before
+    the verb ("X said", "the minister also told reporters"): when that word is not a person --
+    "the Nepali Army said in a statement", "the ministry said", "a spokesman said" -- the statement
+    is an organisation's, not a named official's, and no event. After a quotation or a comma the
+    speaker is the subject before it ("X, who ..., said") or the name after the verb ("said X")."""
+    norms = doc.toks.norms
+    if m.term == "according to":
+        if first_after is None or first_after.i - m.j > 4:
+            return None
+        between = range(m.j, first_after.i)
+        if any(doc.entities[r.entity].type != "Person" for r in sent.refs if r.i in between):
+            return None
+        return first_after.entity
+    k = m.i - 1
+    while k >= sent.a and (norms[k] in _SPEECH_ADVERBS or res.grammar.get(norms[k]) == "aux"
+                           or (norms[k].endswith("ly") and doc.toks.texts[k].islower())):
+        k -= 1
+    if k >= sent.a and norms[k] not in _QUOTE_MARKS:
+        at = [r for r in sent.refs if r.i <= k < r.j]
+        person = next((r.entity for r in at if doc.entities[r.entity].type == "Person"), None)
+        if person is not None:
+            return person
+        if not at:   # "X, a former army commander, said": the apposition ends at the verb
+            c = k - 1
+            while c > sent.a and k - c <= 10 and norms[c] != ",":
+                c -= 1
+            if norms[c] == "," and c < k and not any(r.i < c < r.j for r in sent.refs):
+                named = next((r.entity for r in sent.refs if r.j == c and doc.entities[r.entity].type == "Person"), None)
+                if named is not None:
+                    return named
+        if at or doc.toks.texts[k][:1].isalpha():
+            return None   # "the ministry said", "Beijing said", "a spokesman said"
+    clause, outside = _subject_outside_relative(doc, sent, m, before)
+    subject = outside if clause else (before[-1].entity if before else None)
+    return subject or (first_after.entity if first_after and first_after.i - m.j <= 4 else None)
 
 
 def _subject_outside_relative(doc: Doc, sent: Sentence, m: Match,

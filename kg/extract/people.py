@@ -208,6 +208,9 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                 end, last = nxt.j, nxt
             elif end < sent.b and norms[end] in ("of", "to") and _country_at(sent, end + 1 + the):
                 end = _country_at(sent, end + 1 + the).j
+            elif end < sent.b and norms[end] in ("in", "at") and last.key in res.accredited_roles \
+                    and _capital_at(sent, end + 1):
+                end = _capital_at(sent, end + 1).j   # "the Brazilian ambassador in Montevideo, X"
             elif end < sent.b and norms[end] == "," and end + 1 < sent.b and m.cat in ("post", "cue:counterpart"):
                 end += 1
             elif end < sent.b and norms[end] == "." and last.cat == "rank" and doc.toks.starts[end] == doc.toks.ends[end - 1]:
@@ -279,6 +282,10 @@ def _country_at(sent: Sentence, k: int) -> Optional[Ref]:
     return None
 
 
+def _capital_at(sent: Sentence, k: int) -> Optional[Match]:
+    return next((m for m in sent.matches if m.i == k and m.cat == "capital"), None)
+
+
 def _accept(doc: Doc, res: Resources, sent: Sentence, k: int, titles: dict, countries: dict) -> bool:
     norm = doc.toks.norms[k]
     if k in titles or k in countries:
@@ -314,6 +321,11 @@ def _compute_spans(sent: Sentence) -> tuple[dict, dict]:
         if r.how in ("country", "adjective", "capital"):
             for k in range(r.i, r.j):
                 countries[k] = r
+    for m in sent.matches:   # "the attache in Kathmandu": a capital read as the city still names its country
+        if m.cat == "capital" and m.i not in countries:
+            r = Ref(m.i, m.j, m.key, "capital-city")
+            for k in range(m.i, m.j):
+                countries[k] = r
     return titles, countries
 
 
@@ -340,10 +352,15 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
     return _zone(sent, k, i, titles, countries)
 
 
-def right_zone(doc: Doc, res: Resources, sent: Sentence, j: int, limit: int = 10) -> Zone:
+def right_zone(doc: Doc, res: Resources, sent: Sentence, j: int, limit: int = 13) -> Zone:
     titles, countries = _spans(sent)
     k = j
-    while k < min(sent.b, j + limit) and _accept(doc, res, sent, k, titles, countries):
+    while k < min(sent.b, j + limit):
+        if doc.toks.norms[k] == "and" and k > j and k - 1 in titles and k + 1 in titles \
+                and titles[k + 1].cat == "post":
+            limit += titles[k + 1].j - k   # "Deputy Prime Minister and Minister of Defence of X"
+        elif not _accept(doc, res, sent, k, titles, countries):
+            break
         k += 1
     return _zone(sent, j, k, titles, countries)
 
@@ -402,11 +419,27 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
             consumed.update(range(zone.start, zone.end))
             if zone.posts:
                 post = zone.posts[-1] if zone.end <= ref.i else zone.posts[0]
-                country, accredited = zone_role(doc, res, zone, post)
-                ent.add_role(post.key, country, accredited)
+                found = [(p, *zone_role(doc, res, zone, p)) for p in _joined_posts(doc, zone, post)]
+                shared = next((c for _, c, _ in found if c), None)
+                for p, country, accredited in found:
+                    ent.add_role(p.key, country or shared, accredited)
             elif zone.counterpart is not None:
                 coref.counterpart_role(doc, res, sent, state, ref, zone)
     return consumed
+
+
+def _joined_posts(doc: Doc, zone: Zone, post: Match) -> list[Match]:
+    """A post and the posts joined to it by "and": "Deputy Prime Minister and Minister of
+    Defence", "Defence Minister and Commander-in-Chief" -- the holder holds each."""
+    norms = doc.toks.norms
+    posts = sorted(zone.posts, key=lambda p: p.i)
+    k = posts.index(post)
+    lo = hi = k
+    while lo > 0 and posts[lo - 1].j + 1 == posts[lo].i and norms[posts[lo - 1].j] == "and":
+        lo -= 1
+    while hi + 1 < len(posts) and posts[hi].j + 1 == posts[hi + 1].i and norms[posts[hi].j] == "and":
+        hi += 1
+    return posts[lo:hi + 1]
 
 
 def _appositive(doc: Doc, res: Resources, sent: Sentence, j: int) -> Optional[Zone]:

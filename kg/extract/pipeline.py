@@ -77,7 +77,7 @@ class Extractor:
         return {
             "article": {"id": article.id, "title": article.title, "date": article.date,
                         "source": article.source or article.url or article.outlet},
-            "entities": [_entity(doc, e) for e in sorted(doc.entities.values(), key=lambda e: e.id)],
+            "entities": [_entity(doc, e, self.resources.title_only_roles) for e in sorted(doc.entities.values(), key=lambda e: e.id)],
             "events": _events(doc),
             "relations": _relations(doc),
         }
@@ -94,12 +94,14 @@ def _dateline_date(res: Resources, dateline, article_date: Optional[str]) -> Opt
     return article_date
 
 
-def _entity(doc: Doc, e: Entity) -> dict:
+def _entity(doc: Doc, e: Entity, title_only: frozenset = frozenset()) -> dict:
+    """The contract form of an entity; posts that are titles only (Deputy Prime Minister) are
+    not reported as roles."""
     return {
         "id": e.id, "type": e.type, "name": e.name,
         "mentions": [{"text": doc.body[s:t], "start": s, "end": t} for s, t in sorted(e.mentions)],
         "roles": sorted(({"role": r.role, "country": r.country, "accreditedTo": r.accredited_to}
-                         for r in e.roles), key=lambda r: (r["role"], r["country"] or "", r["accreditedTo"] or "")),
+                         for r in e.roles if r.role not in title_only), key=lambda r: (r["role"], r["country"] or "", r["accreditedTo"] or "")),
         "country": e.country if e.type != "Country" else None,
         "wikidata": e.wikidata,
     }
