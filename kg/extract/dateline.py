@@ -16,6 +16,8 @@ and an event the text leaves undated happened on it); the city is a Place, never
 'NICOSIA'
 >>> find_dateline("Defence Minister X said: we agree.") is None
 True
+>>> find_dateline("MONDAY - The minister met X.", frozenset({"monday"})) is None
+True
 """
 from __future__ import annotations
 
@@ -44,7 +46,7 @@ class Dateline:
     body_start: int          # offset where the story proper begins
 
 
-def find_dateline(body: str) -> Optional[Dateline]:
+def find_dateline(body: str, calendar_words: frozenset = frozenset()) -> Optional[Dateline]:
     """The dateline at the start of ``body``, or None. A city written in capitals needs nothing
     more; a city in ordinary case needs a day or an agency with it ("Dakar, 15 February:"), so
     that an opening "X said:" is no dateline."""
@@ -52,6 +54,8 @@ def find_dateline(body: str) -> Optional[Dateline]:
     if m is None:
         return None
     city = m.group("city").strip()
+    if city.lower() in calendar_words:
+        return None   # "MONDAY - The minister received ...": a weekday heading, not a city
     letters = [c for c in city if c.isalpha()]
     upper = letters and all(c.isupper() for c in letters)
     if not upper and not (m.group("date") or m.group("agency")):

@@ -626,11 +626,24 @@ def merge_events(events: list[Event]) -> list[Event]:
                 continue
             if e.type == "Statement" and other.participants != e.participants:
                 continue
+            if e.type == "Meeting" and not same_agreement and _other_pairs(other, e):
+                continue
+
             _absorb(other, e)
             break
         else:
             merged.append(e)
     return merged
+
+
+def _other_pairs(a: Event, b: Event) -> bool:
+    """Two meetings of one day that share a person but each have someone the other lacks -- "X
+    held talks with Y ... Earlier on Monday, X met Z", "Z received X; X later met W" -- are two
+    meetings, unless one is a continuation of the other with the same host."""
+    pa, pb = set(a.participants), set(b.participants)
+    if len(pa) < 2 or len(pb) < 2 or not (pa - pb) or not (pb - pa) or a.sentence == b.sentence:
+        return False
+    return not (a.host and a.host == b.host and a.guest == b.guest)
 
 
 def _absorb(into: Event, e: Event) -> None:

@@ -192,6 +192,8 @@ def _membership(doc: Doc, sent, cues) -> None:
             members = _coordinated(doc, refs, after, "Country")
             if not cue.term.endswith("s"):
                 members = members[:1]    # "NATO member Poland and South Korea"
+            if not members:
+                members = _apposed_country(doc, refs, cue.i)   # "Albania, a NATO member since 2009,"
             orgs = orgs_before
         elif orgs_after:
             orgs = orgs_after
@@ -208,6 +210,21 @@ def _membership(doc: Doc, sent, cues) -> None:
                                               confidence=0.7))
 
 
+def _apposed_country(doc: Doc, refs, org_start: int) -> list[str]:
+    """The country an appositive "a NATO member" describes: "<Country>, a NATO member"."""
+    norms = doc.toks.norms
+    org = next((r for r in refs if r.j <= org_start and doc.entities[r.entity].type == "Organization"
+                and org_start - r.j <= 1), None)
+    if org is None:
+        return []
+    k = org.i - 1
+    while k >= 0 and norms[k] in ("a", "an", "the", "fellow", "full", "founding"):
+        k -= 1
+    if k < 1 or norms[k] != ",":
+        return []
+    return [r.entity for r in refs if r.j == k and doc.entities[r.entity].type == "Country"]
+
+
 def _alliance_members(doc: Doc, sent, cues) -> None:
     """memberOf from an alliance named before "allies"/"ally": "the NATO allies Denmark, Norway and
     Iceland", "the three NATO allies" (a group of countries named before), "fellow NATO ally Poland"."""
@@ -216,6 +233,16 @@ def _alliance_members(doc: Doc, sent, cues) -> None:
         if cue.key != "alliedWith" or doc.toks.norms[cue.i] not in ("allies", "ally"):
             continue
         orgs = [r.entity for r in refs if r.j == cue.i and doc.entities[r.entity].type == "Organization"]
+        if not orgs and doc.toks.norms[cue.i] == "allies" and cue.j + 1 < sent.b \
+                and doc.toks.norms[cue.j] in ("in", "within"):
+            # "our two countries are allies in NATO", "Poland and Lithuania, allies within NATO"
+            orgs = [r.entity for r in refs if r.i == cue.j + 1 and doc.entities[r.entity].type == "Organization"]
+            members = [r.entity for r in refs if r.i < cue.i and doc.entities[r.entity].type == "Country"]
+            for country in dict.fromkeys(members if len(set(members)) >= 2 else []):
+                for org in orgs:
+                    doc.relations.append(Relation(country, "memberOf", org, None, sent.index,
+                                                  "cue:allies-in", confidence=0.7))
+            continue
         if not orgs:
             continue
         members = [r.entity for r in refs if r.how == "group" and r.i < cue.i < r.j
