@@ -166,3 +166,17 @@ def test_round4_first_word_of_a_mononymous_name(workspace_extractor):
     out = _run(workspace_extractor, "Defence Minister Prabowo Subianto met the envoy. "
                                     "Prabowo, a former general, said the talks were useful.")
     assert [e["participants"] for e in _events(out, "Statement")] == [[person_iri("Prabowo Subianto")]]
+
+
+# -- home-country fallback -------------------------------------------------------------------
+
+def test_round4_received_guest_does_not_inherit_home_country(workspace_extractor):
+    out = _run(workspace_extractor, "RIYADH: Defence Minister Khalid Saad received Commander Jorge Vidal on Monday.",
+               "2024-05-10")
+    assert all(r[1] is None for r in _roles(out, "Jorge Vidal"))
+
+
+def test_round4_host_keeps_home_country(workspace_extractor):
+    out = _run(workspace_extractor, "RIYADH: Defence Minister Khalid Saad received Commander Jorge Vidal on Monday.",
+               "2024-05-10")
+    assert ("DefenceMinister", country_iri("SAU"), None) in _roles(out, "Khalid Saad")

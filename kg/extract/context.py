@@ -65,10 +65,13 @@ def _home_country(doc: Doc, res: Resources, counts: Counter) -> None:
         ranked = counts.most_common(2)
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             home = ranked[0][0]
+    guests = {e.guest for e in doc.events if e.guest}
     for ent in doc.entities.values():
         if ent.type != "Person" or _country(doc, ent.id):
             continue
-        country = hosted.get(ent.id) or home
+        country = hosted.get(ent.id)
+        if country is None and home is not None and ent.id not in guests:
+            country = home   # a received guest never inherits the host country: a wrong country is worse than none
         if country is None:
             continue
         for role in ent.roles:
