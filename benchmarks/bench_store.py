@@ -75,7 +75,7 @@ def canned_queries(workspace: Path, store) -> dict[str, tuple[str, bool]]:
     out = {}
     for name, query in load_catalogue(workspace / "queries").items():
         given = {p.name: f"<{meeting.value}>" for p in query.parameters if p.default is None}
-        out[name] = (bind(query, given), bool(query.parameters))
+        out[name] = (bind(query, given, store), bool(query.parameters))
     for name, text in SHAPES.items():
         out[name] = (text, "derived" in name)
     return out

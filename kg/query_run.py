@@ -16,14 +16,23 @@ from kg.workspace import Workspace
 _END = "__end__"
 
 
-def run_query(workspace: Workspace, text: str, store_kind: str = "disk", endpoint: Optional[str] = None,
-              timeout: Optional[float] = None) -> QueryResult:
+def open_target(workspace: Workspace, store_kind: str = "disk", endpoint: Optional[str] = None):
+    """The store queries run on: the last good build, or a remote endpoint."""
     if endpoint:
         from kg.remote import RemoteStore
-        return RemoteStore(endpoint).query(text, timeout=timeout)
+        return RemoteStore(endpoint)
+    from kg.build import open_built_store
+    return open_built_store(workspace, store_kind)
+
+
+def run_query(workspace: Workspace, text: str, store_kind: str = "disk", endpoint: Optional[str] = None,
+              timeout: Optional[float] = None, target=None) -> QueryResult:
+    """Run ``text``; ``target`` is the store already opened by :func:`open_target`, if any."""
+    if endpoint:
+        target = target or open_target(workspace, store_kind, endpoint)
+        return target.query(text, timeout=timeout)
     if timeout is None:
-        from kg.build import open_built_store
-        return open_built_store(workspace, store_kind).query(text)
+        return (target or open_target(workspace, store_kind)).query(text)
     return _query_with_timeout(workspace, text, store_kind, timeout)
 
 

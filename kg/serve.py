@@ -164,20 +164,26 @@ class OxigraphServer:
         except (OSError, ValueError):
             return ""
 
-    def wait(self) -> int:
-        """Wait for the server to end; Ctrl-C, SIGTERM or SIGHUP stop it first. Its exit code."""
-        assert self.process is not None
+    def serve_until_stopped(self, on_ready=None) -> int:
+        """Start, then wait for the server to end; Ctrl-C, SIGTERM or SIGHUP stop it.
+
+        The signal handlers are in place before the server starts, so a signal that arrives
+        while it starts still stops it: the server never outlives ``kg serve``.
+        """
 
         def interrupted(signum, frame):
             raise _Stopped()
 
         previous = {number: signal.signal(number, interrupted) for number in (signal.SIGTERM, signal.SIGHUP)}
         try:
+            self.start(inherit_output=True)
+            if on_ready is not None:
+                on_ready(self)
             return self.process.wait()
         except (KeyboardInterrupt, _Stopped):
-            self.stop()
             return 0
         finally:
+            self.stop()
             for number, handler in previous.items():
                 signal.signal(number, handler)
 

@@ -19,7 +19,7 @@ MEETING = "https://w3id.org/ddkg/resource/event/2021-10-08-meeting-zakaria-yalci
 
 def run(store: OxigraphStore, workspace: Path, name: str, **params: str) -> list[dict[str, str]]:
     query = load_catalogue(workspace / "queries")[name]
-    result = store.query(bind(query, params))
+    result = store.query(bind(query, params, store))
     return [{v: (t.value if t is not None else None) for v, t in zip(result.variables, row)} for row in result.rows]
 
 

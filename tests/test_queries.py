@@ -18,8 +18,8 @@ def test_queries_every_canned_query_has_a_header_and_parses():
     store = OxigraphStore()
     for query in catalogue.values():
         assert query.title and query.description, query.name
-        given = {p.name: p.default or "<https://example.org/x>" for p in query.parameters}
-        store.query(bind(query, given))  # raises QueryError on a syntax error
+        given = {p.name: "<https://example.org/x>" for p in query.parameters}
+        store.query(bind(query, given, store))  # raises QueryError on a syntax error
 
 
 def test_queries_cover_every_competency_question():
@@ -40,12 +40,12 @@ def test_queries_hostile_parameter_stays_one_literal():
 
 def test_queries_values_go_into_the_where_group_not_the_construct_template():
     text = inject_values("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"o": ox.Literal("x")})
-    assert text.startswith("CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?o)")
+    assert text.startswith('CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?o { "x" }')
 
 
 def test_queries_braces_inside_strings_and_comments_are_skipped():
     text = inject_values('# a { comment\nSELECT * WHERE { ?s ?p "}" }', {"p": ox.NamedNode("http://e/p")})
-    assert 'WHERE { VALUES (?p) { (<http://e/p>) }' in text
+    assert 'WHERE { VALUES ?p { <http://e/p> }' in text
 
 
 def test_queries_missing_parameter_names_it():
@@ -74,4 +74,34 @@ def test_queries_bad_header_line_is_an_error(tmp_path):
     path = tmp_path / "bad.rq"
     path.write_text("# title: t\n# param: 9bad = x\nSELECT * {}\n")
     with pytest.raises(QueryError, match="bad.rq, line 2"):
+        parse_canned(path)
+
+
+def test_queries_entity_parameter_is_looked_up_by_name_alias_or_code(seed_store):
+    from kg.queries import resolve_entity
+    turkey = ["https://w3id.org/ddkg/resource/country/TUR"]
+    for spelling in ("Turkey", "türkiye", "TUR", "tr", "Republic of Türkiye"):
+        assert [t.value for t in resolve_entity(seed_store, spelling, "country", "c")] == turkey, spelling
+    assert [t.value for t in resolve_entity(seed_store, "zakir hasanov", "person", "p")] == [
+        "https://w3id.org/ddkg/resource/person/zakir-hasanov"]
+    assert resolve_entity(seed_store, "", "country", "c") == []  # empty: any country
+
+
+def test_queries_unknown_entity_suggests_close_names(seed_store):
+    with pytest.raises(QueryError, match=r"--param person: no person named 'Hasanov'.*did you mean: Zakir Hasanov"):
+        from kg.queries import resolve_entity
+        resolve_entity(seed_store, "Hasanov", "person", "person")
+
+
+def test_queries_entity_parameter_without_store_needs_an_iri():
+    query = parse_canned(REPO / "queries" / "timeline.rq")
+    with pytest.raises(QueryError, match="IRI"):
+        bind(query, {"a": "Azerbaijan", "b": "Turkey"})
+    assert "VALUES ?a { <https://e/a> }" in bind(query, {"a": "<https://e/a>", "b": "<https://e/b>"})
+
+
+def test_queries_unknown_parameter_kind_is_an_error(tmp_path):
+    path = tmp_path / "k.rq"
+    path.write_text("# title: t\n# param: x (nation) = y\nSELECT * {}\n")
+    with pytest.raises(QueryError, match="k.rq, line 2: parameter kind 'nation'"):
         parse_canned(path)

@@ -119,15 +119,16 @@ def empty_server():
     assert server.process.poll() is not None
 
 
-def canned_texts(workspace: Path) -> dict[str, str]:
-    """Every canned query with its defaults bound (the evidence query gets the seed meeting)."""
+def canned_texts(workspace: Path, store) -> dict[str, str]:
+    """Every canned query with its defaults bound, names looked up in ``store`` (the evidence
+    query gets the seed meeting)."""
     from kg.queries import bind, load_catalogue
 
     catalogue = load_catalogue(workspace / "queries")
     texts = {}
     for name, query in catalogue.items():
         given = {p.name: f"<{MEETING}>" for p in query.parameters if p.default is None}
-        texts[name] = bind(query, given)
+        texts[name] = bind(query, given, store)
     return texts
 
 
@@ -151,7 +152,9 @@ def test_remote_push_then_every_canned_query_gives_the_embedded_rows(seed_worksp
     assert remote.named_graphs() == embedded.named_graphs()
     for graph in embedded.named_graphs():
         assert remote.count(graph) == embedded.count(graph), graph
-    texts = canned_texts(seed_workspace)
+    texts = canned_texts(seed_workspace, embedded)
+    remote_texts = canned_texts(seed_workspace, remote)  # names looked up on the remote store
+    assert remote_texts == texts
     assert len(texts) >= 10
     nonempty = 0
     for name, text in texts.items():

@@ -107,7 +107,7 @@ def test_serve_every_canned_query_gives_the_embedded_rows(seed_workspace, served
 
     embedded = open_built_store(Workspace(seed_workspace))
     remote = RemoteStore(served)
-    for name, text in canned_texts(seed_workspace).items():
+    for name, text in canned_texts(seed_workspace, remote).items():
         here, there = embedded.query(text), remote.query(text)
         assert there.variables == here.variables, name
         assert list(there.rows) == list(here.rows), name  # the same store files: even the order matches

@@ -34,7 +34,7 @@ def command(query: Optional[str], params: tuple[str, ...], fmt: str, list_querie
       kg query 'SELECT ?s WHERE { ?s a <https://w3id.org/ddkg/ontology#Meeting> }' -f csv
     """
     from kg.queries import bind, load_catalogue, resolve_query
-    from kg.query_run import run_query
+    from kg.query_run import open_target, run_query
     from kg.results import text_table, write_result
 
     ws = get_workspace(workspace)
@@ -47,6 +47,8 @@ def command(query: Optional[str], params: tuple[str, ...], fmt: str, list_querie
     if not query:
         raise click.UsageError("give a query (a canned name, a .rq file or SPARQL text), or --list")
     canned = resolve_query(query, catalogue)
-    text = bind(canned, parse_params(params))
-    result = run_query(ws, text, store_kind=store_kind, endpoint=endpoint, timeout=timeout)
+    params_given = parse_params(params)
+    target = open_target(ws, store_kind, endpoint)
+    text = bind(canned, params_given, target)
+    result = run_query(ws, text, store_kind=store_kind, endpoint=endpoint, timeout=timeout, target=target)
     write_result(result, sys.stdout, fmt)

@@ -61,13 +61,15 @@ def command(workspace: Optional[Path], host: str, port: int, writable: bool, tim
                        "kg build replaces it, and kg query must not read it while this server writes", err=True)
     server = OxigraphServer(ServeOptions(where, host=host, port=port, writable=writable, timeout=timeout,
                                          cors=cors))
-    server.start(inherit_output=True)
     mode = "read-write" if writable else "read-only"
-    click.echo(f"Serving {what} ({mode}, queries stopped after {timeout:g} s)\n"
-               f"  SPARQL query:  {server.query_url}\n"
-               f"  SPARQL update: {server.update_url}{'' if writable else ' (refused: read-only)'}\n"
-               f"  Graph store:   {server.store_url}\n"
-               "Press Ctrl-C to stop.", err=True)
-    code = server.wait()
+
+    def announce(running: OxigraphServer) -> None:
+        click.echo(f"Serving {what} ({mode}, queries stopped after {timeout:g} s)\n"
+                   f"  SPARQL query:  {running.query_url}\n"
+                   f"  SPARQL update: {running.update_url}{'' if writable else ' (refused: read-only)'}\n"
+                   f"  Graph store:   {running.store_url}\n"
+                   "Press Ctrl-C to stop.", err=True)
+
+    code = server.serve_until_stopped(announce)
     if code not in (0, -2, -15, 130):
         raise click.ClickException(f"the Oxigraph server stopped with exit code {code}")

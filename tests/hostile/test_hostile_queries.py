@@ -48,7 +48,7 @@ def test_hostile_query_param_escaping_its_quotes(kg_cli, hostile_ws, hostile_bas
     [row] = json.loads(out)
     assert row == {"value": crafted, "kind": "xsd:string", "length": len(crafted)}  # one plain literal
     code, out, err = kg_cli("query", "allies-of-country", "-w", str(hostile_ws), "-p", f"country={crafted}")
-    assert code == 0 and "(0 rows)" in out, out + err
+    assert code == 2 and f"--param country: no country named {crafted!r}" in err, out + err  # looked up as a name
     from kg.build import open_built_store
     from kg.workspace import Workspace
     assert open_built_store(Workspace(hostile_ws)).count() == hostile_baseline["count"]  # nothing dropped
