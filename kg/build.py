@@ -58,6 +58,7 @@ class BuildSummary:
     relations: dict[str, int] = field(default_factory=dict)
     articles: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    set_aside: list[str] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
     outputs: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -67,6 +68,7 @@ class BuildSummary:
             "triples": self.triples, "graphs": self.graphs, "entities": self.entities,
             "events": self.events, "relations": self.relations, "articles": self.articles,
             "duplicates": [{"file": a, "same_as": b} for a, b in self.duplicates],
+            "set_aside": self.set_aside,
             "violations": [str(v) for v in self.violations], "outputs": self.outputs,
         }
 
@@ -154,7 +156,7 @@ def _build_into(workspace: Workspace, staging: Path, options: BuildOptions) -> B
         lexicon = load_workspace_lexicon(workspace.root)
         for article, extraction in zip(articles, extract_articles(articles, lexicon, options.workers)):
             graph = iris.graph_iri("extracted", article.id)
-            store.add_quads(extraction_quads(extraction, article, graph))
+            store.add_quads(extraction_quads(extraction, article, graph, summary.set_aside))
     reconcile_labels(store)
 
     _say(options, "deriving short edges")

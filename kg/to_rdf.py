@@ -130,8 +130,14 @@ def sentence_around(body: str, start: int, end: int) -> dict[str, object]:
     return {"text": text, "start": left, "end": left + len(text)}
 
 
-def extraction_quads(extraction: Mapping[str, object], article: Article, graph: str) -> list[ox.Quad]:
-    """All quads for one article's extraction, in the article's named graph."""
+def extraction_quads(extraction: Mapping[str, object], article: Article, graph: str,
+                     set_aside: Optional[list[str]] = None) -> list[ox.Quad]:
+    """All quads for one article's extraction, in the article's named graph.
+
+    An extracted event that cannot meet the model's minimum (a meeting with one participant)
+    is left out and described in ``set_aside``: an imperfect extraction must not block the build
+    that curated facts and other articles feed.
+    """
     quads = _Quads(graph)
     for quad in article_quads(article, graph):
         quads.seen.setdefault(quad, None)
@@ -140,6 +146,11 @@ def extraction_quads(extraction: Mapping[str, object], article: Article, graph: 
     for entity in extraction.get("entities", []):  # type: ignore[union-attr]
         _entity(quads, entity, article, article_node, types)
     for event in extraction.get("events", []):  # type: ignore[union-attr]
+        gap = model_gap(event)
+        if gap:
+            if set_aside is not None:
+                set_aside.append(f"{article.source or article.id}: {event.get('type')} {event.get('id')}: {gap}")
+            continue
         _event(quads, event, article, types)
     for relation in extraction.get("relations", []):  # type: ignore[union-attr]
         _relation(quads, relation, article, types)
@@ -177,6 +188,26 @@ def _entity(quads: _Quads, entity: Mapping, article: Article, article_node: str,
                            float(role.get("confidence", 0.8)), "extracted")
 
 
+def model_gap(event: Mapping) -> Optional[str]:
+    """Why an extracted event cannot be stated as the model wants it, or None."""
+    if event.get("type") == "Meeting":
+        people = {event.get("host"), event.get("guest"), *event.get("participants", [])} - {None}
+        if len(people) < 2:
+            return "a meeting needs at least two participants; the text names one"
+    return None
+
+
+def _unnamed_agreement(quads: _Quads, event: Mapping, types: Mapping[str, str]) -> str:
+    """The agreement a signing signed when the text does not name it, minted like any unnamed one."""
+    parties = [p for p in event.get("participants", []) if types.get(p) in ("Country", "Organization")]
+    agreement = iris.agreement_iri(kind="Agreement", date=event.get("date"), parties=parties)
+    quads.add(agreement, RDF_TYPE, term("Agreement"))
+    when = f" on {event['date']}" if event.get("date") else ""
+    quads.add(agreement, RDFS_LABEL, ox.Literal(f"agreement signed{when}"))
+    quads.add(agreement, term("agreementKind"), concept("agreement", "Agreement"))
+    return agreement
+
+
 def _event(quads: _Quads, event: Mapping, article: Article, types: Mapping[str, str]) -> None:
     node = event["id"]
     kind = event.get("type")
@@ -191,6 +222,8 @@ def _event(quads: _Quads, event: Mapping, article: Article, types: Mapping[str, 
     for topic in event.get("topics", []):
         quads.add(node, term("topic"), concept("area", topic))
     agreement = event.get("agreement")
+    if kind == "AgreementSigning" and not agreement:
+        agreement = _unnamed_agreement(quads, event, types)
     if agreement:
         quads.add(node, term("agreement"), agreement)
         if event.get("date"):

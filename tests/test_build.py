@@ -154,3 +154,16 @@ def test_build_curated_sentence_not_in_article_is_reported(workspace_copy):
     curated.write_text(text.replace("has received Turkey’s", "has welcomed Turkey’s"), encoding="utf-8")
     summary = build(Workspace(workspace_copy), BuildOptions(html=False, extract=False))
     assert any("sentence is not in" in str(v) for v in summary.violations)
+
+
+def test_build_every_evaluation_article_together_conforms(workspace_copy):
+    """Extraction from many styles of article never makes the build break its shapes."""
+    from conftest import REPO
+    articles = workspace_copy / "seeds" / "articles"
+    for folder in ("gold", "dev", "dev2", "dev3"):
+        for path in sorted((REPO / "tests" / folder).glob("*.txt")):
+            (articles / f"{folder}-{path.name}").write_bytes(path.read_bytes())
+    summary = build(Workspace(workspace_copy), BuildOptions(html=False))
+    assert summary.violations == [], "\n".join(str(v) for v in summary.violations)
+    assert summary.articles >= 40 and summary.events["Meeting"] >= 20
+    assert len(summary.set_aside) < summary.events["Meeting"] // 4

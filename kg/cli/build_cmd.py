@@ -74,6 +74,9 @@ def format_summary(summary) -> str:
     lines.append(text_table(["short edge", "triples"], [[k, str(v)] for k, v in summary.relations.items()]).rstrip())
     for duplicate, original in summary.duplicates:
         lines.append(f"skipped {duplicate}: same text as {original}")
+    if summary.set_aside:
+        lines.append(f"set aside {len(summary.set_aside)} extracted fact(s) the model cannot state "
+                     "(listed in build/summary.json), e.g. " + summary.set_aside[0])
     lines.append(f"violations: {len(summary.violations)}")
     lines.append("outputs: " + ", ".join(summary.outputs))
     return "\n".join(lines)
