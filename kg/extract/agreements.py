@@ -60,6 +60,9 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
         elif toks.norms[start - 1] in ("of", "on", "for", "and") and start - 2 >= sent.a and capital(start - 2) \
                 and not person_at(start - 2) and start - 2 != sent.a:
             start -= 1
+        elif toks.norms[start - 1] == "-" and start - 2 >= sent.a and capital(start - 2) and not person_at(start - 2) \
+                and toks.ends[start - 2] == toks.starts[start - 1] and toks.ends[start - 1] == toks.starts[start]:
+            start -= 1   # "the Japan-US Security Treaty"
         else:
             break
     end = m.j
@@ -73,19 +76,44 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
             end += 1
         else:
             break
+    year = None
     while start < m.i and (res.grammar.get(toks.norms[start]) or toks.norms[start] in res.calendar_words
-                           or toks.norms[start].isdigit() and start == sent.a):
+                           or toks.norms[start].isdigit() and (start == sent.a or _year(toks.norms[start]))):
+        if _year(toks.norms[start]):
+            year = toks.norms[start]   # "the 1951 ANZUS Treaty": the treaty of 1951
+        start += 1
+    while start < m.i and toks.norms[start] == "-":
         start += 1
     if end - start < 2 or (start == sent.a and end - start == 2 and m.i == start):
         return False
     name = " ".join(doc.span_text(start, end).split())
     iri = agreement_iri(name)
     ent = doc.entity(iri, "Agreement", name, sent.index, kind=m.key)
+    ent.date = ent.date or year
     ent.alliance = ent.alliance or _is_alliance(res, name)
+    _unname_capitals(doc, sent, start, end)
     ent.parties = ent.parties or _between(doc, sent, end)
     doc.mention(iri, start, end)
     sent.refs.append(Ref(start, end, iri, "name"))
     return True
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and "1800" <= word <= "2099"
+
+
+def _unname_capitals(doc: Doc, sent: Sentence, start: int, end: int) -> None:
+    """A capital inside an agreement's name ("the Manila Pact") names no government."""
+    inside = [r for r in sent.refs if start <= r.i and r.j <= end and r.how == "capital"]
+    for r in inside:
+        sent.refs.remove(r)
+        ent = doc.entities.get(r.entity)
+        if ent is None:
+            continue
+        ent.mentions.discard((doc.toks.starts[r.i], doc.toks.ends[r.j - 1]))
+        if not ent.mentions:
+            del doc.entities[r.entity]
+            doc.country_order[:] = [c for c in doc.country_order if c != r.entity]
 
 
 def _located(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:

@@ -20,6 +20,15 @@ def find_countries(doc: Doc, res: Resources) -> None:
             if m.cat not in ("country", "adjective", "capital") or (m.i, m.j) in seen or sent.covered(m.i):
                 continue
             seen.add((m.i, m.j))
+            water = _geo_place(doc, res, sent, m.i, m.j)
+            if water is not None:
+                i, j = water
+                name = doc.span_text(i, j)
+                doc.entity(place_iri(name), "Place", name, sent.index)
+                doc.mention(place_iri(name), i, j)
+                sent.refs.append(Ref(i, j, place_iri(name), "place"))
+                doc.optional_places.add(place_iri(name))
+                continue
             if m.cat == "capital" and m.i > sent.a and res.grammar.get(norms[m.i - 1]) == "prep-place":
                 if (m.i, m.j) not in places:   # a known Place is added by find_named
                     name = doc.span_text(m.i, m.j)
@@ -33,6 +42,25 @@ def find_countries(doc: Doc, res: Resources) -> None:
             sent.refs.append(Ref(m.i, m.j, m.key, m.cat))
             doc.country_order.append(m.key)
             del ent
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                         "central", "upper", "lower", "greater"})
+
+
+def _geo_place(doc: Doc, res: Resources, sent, i: int, j: int):
+    """The span of a place name a country's name or adjective is part of ("South China Sea",
+    "Indian Ocean", "Gulf of Oman", "Sea of Japan"), else None: the country is no actor there."""
+    norms, texts, geo = doc.toks.norms, doc.toks.texts, res.geo_features
+    if j < sent.b and geo.get(norms[j]) in ("after", "both") and texts[j][:1].isupper():
+        k = i
+        if k - 1 >= sent.a and norms[k - 1] in _DIRECTIONS and texts[k - 1][:1].isupper():
+            k -= 1
+        return k, j + 1
+    if i - 2 >= sent.a and norms[i - 1] == "of" and geo.get(norms[i - 2]) in ("of", "both") \
+            and texts[i - 2][:1].isupper():
+        return i - 2, j
+    return None
 
 
 def countries_in(doc: Doc, sent, start: int = 0, end: int | None = None) -> list[str]:

@@ -192,6 +192,7 @@ class Doc:
     narrative_date: Optional[str] = None    # the day the story is at (the last explicit day of an event)
     codes: dict[str, tuple[Optional[str], Optional[str]]] = field(default_factory=dict)  # type -> CAMEO, PLOVER
     dateline: Optional[object] = None       # kg.extract.dateline.Dateline of the story, if it has one
+    optional_places: set[str] = field(default_factory=set)   # water bodies: a Place only where an event happens
 
     def span_text(self, i: int, j: int) -> str:
         return self.body[self.toks.starts[i]:self.toks.ends[j - 1]]

@@ -71,6 +71,9 @@ class Extractor:
         infer_countries(doc, res)
         find_relations(doc, res)
         finalize_agreements(doc)
+        used = {e.place for e in doc.events}
+        for iri in doc.optional_places - used:
+            del doc.entities[iri]
         return doc
 
     def extract(self, article: Article) -> dict:

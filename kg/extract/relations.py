@@ -73,6 +73,7 @@ def _stated_relations(doc: Doc, res: Resources) -> None:
             _membership(doc, sent, cues)
         if "alliedWith" in kinds:
             _alliance_members(doc, sent, cues)
+            _allies_under(doc, sent, cues)
 
 
 def _names_a_thing(doc: Doc, sent, cue) -> bool:
@@ -254,6 +255,55 @@ def _alliance_members(doc: Doc, sent, cues) -> None:
         for country in dict.fromkeys(members):
             doc.relations.append(Relation(country, "memberOf", orgs[0], None, sent.index, "cue:alliance-member",
                                           confidence=0.7))
+
+
+_UNDER = frozenset({"since", "under", "through", "by", "via"})
+
+
+def _allies_under(doc: Doc, sent, cues) -> None:
+    """alliedWith via a treaty: "A and B have been treaty allies since the 1951 ANZUS Treaty",
+    "A and B are allies under the X Treaty", "A, allied with B through the X Pact"; both are
+    party to it, allied since its date."""
+    norms = doc.toks.norms
+    refs = sorted(sent.refs, key=lambda r: r.i)
+    for cue in cues:
+        if cue.key != "alliedWith" or norms[cue.i] not in ("allies", "ally", "allied"):
+            continue
+        k = cue.j
+        if norms[cue.i] == "allied" and k < sent.b and norms[k] == "with":
+            k += 1
+            while k < sent.b and norms[k] in ("the", "its", "their"):
+                k += 1
+            partner = next((r for r in refs if r.i == k and doc.entities[r.entity].type == "Country"), None)
+            if partner is None:
+                continue
+            k = partner.j
+        if k >= sent.b or norms[k] not in _UNDER:
+            continue
+        k += 1
+        while k < sent.b and (norms[k] in ("the", "a", "their", "its") or len(norms[k]) == 4 and norms[k].isdigit()):
+            k += 1
+        treaty = next((r for r in refs if r.i <= k < r.j + 1 and r.i >= cue.j and r.i - k <= 1
+                       and doc.entities[r.entity].type == "Agreement"), None)
+        if treaty is None:
+            continue
+        countries = list(dict.fromkeys(r.entity for r in refs if doc.entities[r.entity].type == "Country"
+                                       and r.how != "group" and not (treaty.i <= r.i < treaty.j)))
+        if len(countries) < 2:
+            group = next((c for c in sent.by_cat("cue:group_refs") if c.i < cue.i), None)
+            if group is not None and group.key == "countries":
+                from kg.extract.countries import focus_pair
+                countries = focus_pair(doc, sent.index, group.i)
+        if len(countries) != 2:
+            continue
+        agreement = doc.entities[treaty.entity]
+        agreement.alliance = True
+        for c in countries:
+            doc.relations.append(Relation(c, "partyTo", agreement.id, None, sent.index, "cue:allies-under",
+                                          confidence=0.75))
+        a, b = sorted(countries)
+        doc.relations.append(Relation(a, "alliedWith", b, agreement.id, sent.index, "cue:allies-under",
+                                      since=agreement.date, confidence=0.8))
 
 
 _SYMMETRIC = frozenset({"alliedWith", "cooperatesWith"})

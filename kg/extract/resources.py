@@ -54,6 +54,7 @@ class Resources:
         self.particles = frozenset(fold(k) for k in _cue(lexicon, "name_particles"))
         self.name_suffixes = frozenset(fold(k) for k in _cue(lexicon, "name_suffixes"))
         self.org_heads = {fold(k): v for k, v in _cue(lexicon, "org_heads").items()}
+        self.geo_features = {fold(k): v for k, v in _cue(lexicon, "geo_features").items()}
         self.appointment_cues = frozenset(fold(k) for k in _cue(lexicon, "appointment_cues"))
         months = {k: int(v) for k, v in _cue(lexicon, "months").items() if v.isdigit()}
         weekdays = {k: int(v) for k, v in _cue(lexicon, "weekdays").items() if v.isdigit()}
