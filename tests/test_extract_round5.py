@@ -77,3 +77,43 @@ def test_round5_treaty_year_is_no_part_of_its_name(workspace_extractor):
 def test_round5_treaty_named_without_alliance_gives_no_alliance(workspace_extractor):
     out = _run(workspace_extractor, "Japan and the United States discussed the Japan-US Security Treaty on Monday.")
     assert _relations(out, "alliedWith") == set()
+
+
+# -- signatories: countries that signed during someone's visit -----------------------------
+
+@pytest.mark.parametrize("body, pair", [
+    ("Sri Lanka and Japan signed a defence memorandum on Monday during a visit by Japanese Defence Minister "
+     "Kenji Sato.", ("JPN", "LKA")),
+    ("On Tuesday Kenya and Ethiopia signed an agreement on border security in Nairobi during the visit of "
+     "Ethiopian Defence Minister Abebe Tadesse.", ("ETH", "KEN")),
+])
+def test_round5_countries_sign_during_a_visit(workspace_extractor, body, pair):
+    out = _run(workspace_extractor, body)
+    (signing,) = _events(out, "AgreementSigning")
+    assert [p.rsplit("/", 1)[-1] for p in signing["participants"]] == list(pair)
+    assert _relations(out, "signed") == set()
+    assert not any(" in " in n or "Monday" in n for n in _names(out, "Agreement"))
+
+
+def test_round5_a_person_who_signs_is_a_signatory(workspace_extractor):
+    out = _run(workspace_extractor, "Japanese Defence Minister Kenji Sato and his Sri Lankan counterpart signed "
+                                    "a memorandum on Monday.")
+    (signing,) = _events(out, "AgreementSigning")
+    assert person_iri("Kenji Sato") in signing["participants"]
+
+
+# -- plans are no past events ---------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Preparations for the joint exercise between Thailand and the United States began on Monday.",
+    "The joint exercise between India and Japan, slated to begin in June, will involve 2,000 troops.",
+    "The joint exercise is scheduled for next month, with troops from India and Japan.",
+    "Ahead of the joint exercise with India, Japanese officers toured the base on Monday.",
+])
+def test_round5_planned_exercise_is_no_event(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "JointExercise") == []
+
+
+def test_round5_held_exercise_is_an_event(workspace_extractor):
+    out = _run(workspace_extractor, "India and Japan held a joint exercise on Monday, set in the hills of Assam.")
+    assert len(_events(out, "JointExercise")) == 1

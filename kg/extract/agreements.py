@@ -164,10 +164,13 @@ def _complement(doc: Doc, res: Resources, sent: Sentence, j: int) -> str:
         k += 1
     if k >= sent.b or norms[k] not in _COMPLEMENT:
         return ""
+    if k + 1 < sent.b and (norms[k + 1] in res.calendar_words or norms[k + 1].isdigit()):
+        return ""   # "signed a memorandum on Monday", "on 12 May": a date, not what it is about
     start = k
     end = k + 1
-    while end < sent.b and end - start <= _MAX_COMPLEMENT and norms[end] not in (",", ";", ":", ".", "that", "which", "to"):
-        end += 1
+    while end < sent.b and end - start <= _MAX_COMPLEMENT and norms[end] not in (",", ";", ":", ".", "that", "which", "to") \
+            and not (norms[end] in ("in", "at", "during") and end + 1 < sent.b and _located(doc, res, sent, end + 1)):
+        end += 1   # "on logistics support in Hanoi": the place is where it was signed
     while end > start + 1 and (res.grammar.get(norms[end - 1]) or norms[end - 1] in ("and", "or")):
         end -= 1
     return " ".join(doc.span_text(start, end).split()) if end > start + 1 else ""

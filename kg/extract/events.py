@@ -258,6 +258,17 @@ def _modality(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[bo
                 return False
         else:
             return False
+    # "the exercise is scheduled for June", "the drills between A and B, slated to begin in May":
+    # the trigger is the subject of a plan
+    for cue in cues[bisect.bisect_left(cue_starts, m.j):bisect.bisect_right(cue_starts, m.j + _WINDOW + 2)]:
+        if cue.key not in ("future", "intent") or cue.term == "to" or texts[cue.i][:1].isupper():
+            continue
+        k = cue.i - 1
+        while k >= m.j and res.grammar.get(norms[k]) == "aux":
+            k -= 1
+        if (k == m.j - 1 or norms[k] == ",") and not any(m.j <= x.i < cue.i for x in sent.by_cat("event")):
+            return False
+        break
     last_future = sent.memoized("future", lambda: max((d.start for d in sent.dates if _future(d.value, doc.date)),
                                                       default=-1))
     if last_future >= doc.toks.starts[m.i]:
@@ -371,7 +382,12 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         else:
             event.agreement = _agreement_referred(doc, sent, m)
         witnesses = _witnesses(doc, sent)
-        event.participants = [p for p in persons if p not in witnesses] or countries
+        subjects = countries_in(doc, sent, sent.a, m.i)
+        if not before and not passive and len(subjects) >= 2:
+            # "Sri Lanka and Japan signed ... during a visit by X": the countries signed, X only visited
+            event.participants = subjects
+        else:
+            event.participants = [p for p in persons if p not in witnesses] or countries
         if not event.participants and event.agreement:
             event.participants = list(doc.entities[event.agreement].parties)
         if not event.participants and not event.agreement:
