@@ -117,3 +117,56 @@ def test_round5_planned_exercise_is_no_event(workspace_extractor, body):
 def test_round5_held_exercise_is_an_event(workspace_extractor):
     out = _run(workspace_extractor, "India and Japan held a joint exercise on Monday, set in the hills of Assam.")
     assert len(_events(out, "JointExercise")) == 1
+
+
+# -- service chiefs --------------------------------------------------------------------------
+
+def _roles(out, name):
+    ent = next(e for e in out["entities"] if e["id"] == person_iri(name))
+    return {(r["role"], (r["country"] or "").rsplit("/", 1)[-1]) for r in ent["roles"]}
+
+
+@pytest.mark.parametrize("body, name, role", [
+    ("Commander-in-Chief of the Royal Thai Navy, Admiral Somchai Rakdee, met Indian officers on Monday.",
+     "Somchai Rakdee", ("NavalCommander", "THA")),
+    ("Pakistan's naval chief Admiral Tariq Mahmood visited Turkey on Monday.", "Tariq Mahmood",
+     ("NavalCommander", "PAK")),
+    ("Egypt's air chief, Air Marshal Karim Nasser, arrived in Athens on Tuesday.", "Karim Nasser",
+     ("AirForceCommander", "EGY")),
+])
+def test_round5_service_chiefs(workspace_extractor, body, name, role):
+    assert role in _roles(_run(workspace_extractor, body), name)
+
+
+def test_round5_navy_word_alone_is_no_post(workspace_extractor):
+    out = _run(workspace_extractor, "Admiral Tariq Mahmood inspected a navy ship in Karachi on Monday.")
+    assert not any(r[0] == "NavalCommander" for r in _roles(out, "Tariq Mahmood"))
+
+
+# -- names: surname first in capitals; a surname that is a capital's name -----------------
+
+@pytest.mark.parametrize("body, name", [
+    ("Japanese Defense Minister SUZUKI Kenji met Philippine Secretary of National Defense on Monday.", "Kenji Suzuki"),
+    ("State Minister of Defense TANAKA Hiroshi attended the ceremony in Tokyo.", "Hiroshi Tanaka"),
+])
+def test_round5_surname_first_in_capitals(workspace_extractor, body, name):
+    out = _run(workspace_extractor, body)
+    assert person_iri(name) in {e["id"] for e in out["entities"]}
+
+
+def test_round5_capitals_acronym_is_no_surname(workspace_extractor):
+    out = _run(workspace_extractor, "The NATO Secretary General Mark Rutte spoke on Monday.")
+    assert person_iri("Mark Rutte") in {e["id"] for e in out["entities"]}
+
+
+def test_round5_surname_that_is_a_capital(workspace_extractor):
+    out = _run(workspace_extractor, "Brazilian Defence Minister Jose Mucio met Marcos Lima, the Peruvian envoy, on Monday.")
+    assert person_iri("Marcos Lima") in {e["id"] for e in out["entities"]}
+    (meeting,) = _events(out, "Meeting")
+    assert person_iri("Marcos Lima") in meeting["participants"]
+
+
+def test_round5_capital_after_a_preposition_stays_the_city(workspace_extractor):
+    out = _run(workspace_extractor, "Brazilian Defence Minister Jose Mucio arrived in Lima on Monday.")
+    assert "Lima" in _names(out, "Place")
+    assert not any(e["type"] == "Person" and "Lima" in e["name"] for e in out["entities"])

@@ -91,7 +91,7 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     ent = doc.entity(iri, "Agreement", name, sent.index, kind=m.key)
     ent.date = ent.date or year
     ent.alliance = ent.alliance or _is_alliance(res, name)
-    _unname_capitals(doc, sent, start, end)
+    doc.unref(sent, start, end, ("capital",))   # "the Manila Pact" names no government
     ent.parties = ent.parties or _between(doc, sent, end)
     doc.mention(iri, start, end)
     sent.refs.append(Ref(start, end, iri, "name"))
@@ -100,20 +100,6 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
 
 def _year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and "1800" <= word <= "2099"
-
-
-def _unname_capitals(doc: Doc, sent: Sentence, start: int, end: int) -> None:
-    """A capital inside an agreement's name ("the Manila Pact") names no government."""
-    inside = [r for r in sent.refs if start <= r.i and r.j <= end and r.how == "capital"]
-    for r in inside:
-        sent.refs.remove(r)
-        ent = doc.entities.get(r.entity)
-        if ent is None:
-            continue
-        ent.mentions.discard((doc.toks.starts[r.i], doc.toks.ends[r.j - 1]))
-        if not ent.mentions:
-            del doc.entities[r.entity]
-            doc.country_order[:] = [c for c in doc.country_order if c != r.entity]
 
 
 def _located(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:

@@ -204,6 +204,20 @@ class Doc:
             self.entities[iri] = found
         return found
 
+    def unref(self, sent: "Sentence", start: int, end: int, hows: tuple[str, ...]) -> None:
+        """Drop the references of the given kinds inside tokens [start, end) (a capital that is
+        part of a longer name); an entity left without mentions goes too."""
+        inside = [r for r in sent.refs if start <= r.i and r.j <= end and r.how in hows]
+        for r in inside:
+            sent.refs.remove(r)
+            ent = self.entities.get(r.entity)
+            if ent is None:
+                continue
+            ent.mentions.discard((self.toks.starts[r.i], self.toks.ends[r.j - 1]))
+            if not ent.mentions:
+                del self.entities[r.entity]
+                self.country_order[:] = [c for c in self.country_order if c != r.entity]
+
     def mention(self, iri: str, i: int, j: int) -> None:
         self.entities[iri].mentions.add((self.toks.starts[i], self.toks.ends[j - 1]))
 

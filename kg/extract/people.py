@@ -187,8 +187,25 @@ def name_run(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
                 toks.norms[j] in res.particles or (toks.norms[j] in ("-", "'") and tight)):
             j += 1
             continue
+        if words and _capital_in_name(doc, res, sent, j):
+            j += 1   # "Marcos Lima", "Rui Lisboa": a surname that is also a capital's name
+            words += 1
+            continue
         break
     return j if words else k
+
+
+def _capital_in_name(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
+    """A one-word capital right after a given name, and not itself followed by a name word, is
+    the person's surname; a capital after "in", "to", "at", "and" or a comma is the city."""
+    toks = doc.toks
+    cap = _capital_at(sent, k)
+    if cap is None or cap.j != k + 1 or toks.texts[k].isupper() or toks.norms[k] in res.country_names:
+        return False
+    if k + 1 < sent.b and toks.texts[k + 1][:1].isupper() and toks.norms[k + 1] not in res.grammar:
+        return False
+    prev = toks.texts[k - 1]
+    return prev.isalpha() and not prev.isupper() and len(prev) > 1 and toks.starts[k] > toks.ends[k - 1]
 
 
 def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", title_at: dict) -> None:
@@ -261,8 +278,20 @@ def _acts(doc: Doc, res: Resources, sent: Sentence, k: int, events: dict) -> boo
     return (res.grammar.get(norm) == "aux" or norm in ("has", "had", "also", "then")) and k + 1 in events
 
 
+def _surname_first(texts: list[str]) -> bool:
+    """A name written with its surname first in capitals ("KIHARA Minoru", "TEODORO Gilberto"),
+    the style of some ministries: the other words are in the usual case."""
+    first = texts[0]
+    return len(texts) >= 2 and len(first) >= 2 and first.isalpha() and first.isupper() \
+        and all(t[:1].isupper() and not t.isupper() for t in texts[1:] if t.isalpha())
+
+
 def _add_name(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", i: int, j: int) -> None:
     name = " ".join(doc.span_text(i, j).split())
+    doc.unref(sent, i, j, ("capital",))
+    words = name.split(" ")
+    if _surname_first(words):
+        name = " ".join(words[1:] + [words[0].capitalize()])   # written in the usual order
     if j - i == 1:
         iri = coref.surname_referent(doc, res, state, doc.toks.norms[i])
         if iri is None:
