@@ -22,7 +22,7 @@ def infer_countries(doc: Doc, res: Resources) -> None:
         people = [p for p in event.participants if doc.entities[p].type == "Person"]
         if event.host and event.guest:
             _from_accreditation(doc, res, event.host, event.guest)
-        if len(people) == 2 and len(top) == 2:
+        if len(people) == 2 and len(top) == 2 and (len(counts) == 2 or counts[top[1]] > 2 * counts.most_common(3)[2][1]):
             a, b = (_country(doc, p) for p in people)
             if a and not b and a in top:
                 _assign(doc, res, people[1], top[1] if a == top[0] else top[0])

@@ -193,11 +193,31 @@ def resolve_pronouns(doc: Doc, res: Resources, sent: Sentence, state: State) -> 
         kind = res.pronouns.get(norms[k])
         if kind not in ("m", "f"):
             continue
+        if _before_counterpart(doc, sent, k):
+            continue   # "hosted his Greek counterpart (X)": the pronoun belongs to the counterpart phrase
         before = [r for r in sent.refs + added if r.j <= k and doc.entities[r.entity].type == "Person"]
         iri = max(before, key=lambda r: r.i).entity if before else state.focus
         if iri:
             added.append(Ref(k, k + 1, iri, "pronoun"))
     sent.refs.extend(added)
+
+
+def _before_counterpart(doc: Doc, sent: Sentence, k: int) -> bool:
+    """A possessive pronoun opening a counterpart phrase ("his Turkish counterpart", "her
+    counterpart from Greece") refers to no one taking part: the counterpart is the other side."""
+    if k + 1 >= sent.b:
+        return False
+    cue = {m.i for m in sent.matches if m.cat == "cue:counterpart"}
+    if not cue:
+        return False
+    starts = sent.ref_index().starts
+    j = k + 1
+    while j < sent.b and j not in cue:
+        country = next((r for r in starts.get(j, ()) if r.how in ("country", "adjective")), None)
+        if country is None:
+            return False
+        j = country.j
+    return j in cue
 
 
 def counterpart_role(doc: Doc, res: Resources, sent: Sentence, state: State, ref: Ref, zone) -> None:

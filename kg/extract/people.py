@@ -34,10 +34,12 @@ class Zone:
 def find_people(doc: Doc, res: Resources) -> None:
     _acronym_titles(doc)
     state = coref.State()
+    groups = _group_posts(doc, res)
     for sent in doc.sentences:
         title_at = {m.i: m for m in sent.matches if m.cat in _TITLE_CATS or m.cat == "cue:counterpart"}
         _known_names(doc, res, sent, state)
         _titled_names(doc, res, sent, state, title_at)
+        _possessive_names(doc, res, sent, state, groups)
         coref.resolve_surnames(doc, res, sent, state)
         consumed = _roles(doc, res, sent, state)
         coref.resolve_titles(doc, res, sent, state, consumed)
@@ -46,6 +48,53 @@ def find_people(doc: Doc, res: Resources) -> None:
         state.end_sentence(doc, sent)
     merge_name_variants(doc)
     _fill_from_lexicon(doc, res)
+
+
+def _group_posts(doc: Doc, res: Resources) -> list[tuple[str, set]]:
+    """Posts named for a group of countries: "the Danish, Finnish and Swedish defence ministers",
+    "defence chiefs of Cambodia, Laos and Vietnam" -- (post, the countries listed with it)."""
+    out = []
+    norms = doc.toks.norms
+    for sent in doc.sentences:
+        for m in sent.matches:
+            if m.cat != "post" or not norms[m.j - 1].endswith("s") or norms[m.j - 1].endswith("ss"):
+                continue
+            near = {r.entity for r in sent.refs if r.how in ("country", "adjective")
+                    and (m.i - 12 <= r.i < m.i or m.j <= r.i < m.j + 12)}
+            if len(near) >= 2:
+                out.append((m.key, near))
+    return out
+
+
+def _possessive_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State",
+                      groups: list) -> None:
+    """A full name right after a country's possessive, with no title ("Sweden's Pal Jonson told
+    us", "Britain's John Healey later met"): a person of that country; where the article speaks of
+    a group post of several countries including it ("the Nordic defence ministers"), the person
+    holds that post for that country."""
+    toks, norms = doc.toks, doc.toks.norms
+    taken = {k for r in sent.refs if doc.entities[r.entity].type == "Person" for k in range(r.i, r.j)}
+    for r in list(sent.refs):
+        if r.how != "country" or r.j + 2 >= sent.b or norms[r.j] not in ("'", "’") or norms[r.j + 1] != "s":
+            continue
+        start = r.j + 2
+        post = next((key for key, countries in groups if r.entity in countries), None)
+        if start in taken:
+            known = next((x for x in sent.refs if x.i == start and doc.entities[x.entity].type == "Person"), None)
+            if known is not None and post is not None and not doc.entities[known.entity].roles:
+                doc.entities[known.entity].add_role(post, r.entity)
+            continue
+        stop = name_run(doc, res, sent, start)
+        if not 2 <= stop - start <= 4 or _compound_word(doc, sent, stop):
+            continue
+        nxt = toks.texts[stop] if stop < sent.b else ""
+        if not (nxt in (",", ".", "") or (nxt.isalpha() and nxt.islower())):
+            continue
+        _add_name(doc, res, sent, state, start, stop)
+        ent = doc.entities[sent.refs[-1].entity]
+        if post is not None and not ent.roles:
+            ent.add_role(post, r.entity)
+        ent.country = ent.country or r.entity
 
 
 def _acronym_titles(doc: Doc) -> None:
