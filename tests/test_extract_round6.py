@@ -89,3 +89,23 @@ def test_round6_shaikh_is_an_honorific(workspace_extractor):
     out = _run(workspace_extractor, "The minister met Shaikh Nasser bin Hamad Al Khalifa in Manama on Monday.")
     names = {e["name"] for e in out["entities"] if e["type"] == "Person"}
     assert "Nasser bin Hamad Al Khalifa" in names
+
+
+# -- a passive with the agent after a place and a day -------------------------------------
+
+@pytest.mark.parametrize("body, host, guest", [
+    ("Benin's Minister of Defence, Fortunet Alain Nouatin, was received in Kigali on Monday by Defence "
+     "Minister Juvenal Marizamunda.", "juvenal-marizamunda", "fortunet-alain-nouatin"),
+    ("Admiral Lars Holm was welcomed at the naval base on Tuesday by General Ivo Tamm.", "ivo-tamm", "lars-holm"),
+])
+def test_round6_passive_agent_later_in_clause(workspace_extractor, body, host, guest):
+    out = _run(workspace_extractor, body)
+    (meeting,) = _events(out, "Meeting")
+    assert meeting["host"].endswith(host) and meeting["guest"].endswith(guest)
+
+
+def test_round6_active_reception_stays_active(workspace_extractor):
+    out = _run(workspace_extractor, "General Ivo Tamm received Admiral Lars Holm in Tallinn on Tuesday, "
+               "accompanied by his deputy.")
+    (meeting,) = _events(out, "Meeting")
+    assert meeting["host"].endswith("ivo-tamm") and meeting["guest"].endswith("lars-holm")

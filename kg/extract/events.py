@@ -340,6 +340,10 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         w for w in words if res.grammar.get(w) != "aux" and w != "by"))
     passive = (m.i - 1 >= sent.a and res.grammar.get(norms[m.i - 1]) == "aux" and m.j < sent.b
                and norms[m.j] == "by") or m.term.endswith(" by")
+    if not passive and first_after is not None and m.i - 1 >= sent.a and res.grammar.get(norms[m.i - 1]) == "aux" \
+            and first_after.i - m.j <= 8 and "by" in norms[m.j:first_after.i] \
+            and "," not in norms[m.j:first_after.i]:
+        passive = True   # "was received in Kigali on Monday by the minister"
     if passive:
         subject, obj = obj, subject
     event = Event(type=m.key, sentence=sent.index, trigger=(m.i, m.j), rule=f"trigger:{m.key}:{m.term}")
