@@ -143,6 +143,7 @@ EXTRA_ADJECTIVES = {
     "LUX": ("Luxembourgish",),  # countryinfo's "Luxembourger" is the noun
     "BWA": ("Botswanan",),      # countryinfo's "Motswana" is the noun
     "VAT": ("Vatican",),        # countryinfo's "Vaticanian" is rare; news says "Vatican"
+    "LAO": ("Lao",),            # the official adjective ("the Lao People's Army"), beside "Laotian"
 }
 
 # A demonym or adjective two countries share goes to the one news nearly always means;
