@@ -7,7 +7,7 @@ Annotation selectors for its offsets) so every extracted fact can be traced to i
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Mapping, Optional
+from typing import Iterator, Mapping, Optional
 
 import pyoxigraph as ox
 

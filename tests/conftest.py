@@ -116,8 +116,6 @@ def hand_extractor(hand_lexicon):
 def workspace_lexicon():
     """The repository's own lexicon (ontology/*.ttl, seeds/curated/*.ttl, ontology/lexicon/)."""
     from kg.lexicon_graph import load_workspace_lexicon
-    if not (REPO_ROOT / "ontology" / "concepts.ttl").exists():
-        pytest.skip("ontology/concepts.ttl is not there yet")
     return load_workspace_lexicon(REPO_ROOT)
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.articles import Article
-from kg.iris import country_iri, person_iri
+from kg.iris import country_iri
 
 AZE, TUR, USA, GEO = (country_iri(c) for c in ("AZE", "TUR", "USA", "GEO"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.articles import Article
-from kg.iris import country_iri, person_iri
+from kg.iris import person_iri
 
 
 def _run(extractor, body, date="2024-05-10"):

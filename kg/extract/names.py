@@ -72,7 +72,6 @@ def _exercise_name(text: str) -> str:
 def _new_exercises(doc: Doc, res: Resources, sent: Sentence) -> None:
     """A capitalised name right before an exercise trigger ("the Anatolian Eagle exercises") or
     right after one ("exercise Noble Partner", "Exercise Alon")."""
-    toks = doc.toks
     for m in sent.by_cat("event"):
         if m.key != "JointExercise":
             continue

@@ -17,7 +17,7 @@ from kg.extract.agreements import finalize_agreements, find_agreements
 from kg.extract.context import infer_countries
 from kg.extract.countries import find_countries
 from kg.extract.dateline import find_dateline
-from kg.extract.document import Doc, Entity, Event, Relation, Sentence
+from kg.extract.document import Doc, Entity, Sentence
 from kg.extract.events import find_events
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import find_named

@@ -43,7 +43,6 @@ class Resources:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        cues = lexicon.cues
         self.spelling = _cue(lexicon, "spelling")
         self.irregular = {k: tuple(v.split(",")) for k, v in _cue(lexicon, "verb_forms").items()}
         self.past_forms = frozenset(f for forms in self.irregular.values() for f in forms
