@@ -8,6 +8,7 @@ are in the README ("Choosing the store").
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional, Sequence, Union
@@ -166,22 +167,66 @@ class OxigraphStore:
             yield from self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
 
     def dump(self, output: Union[IO[bytes], Path], fmt: str, graphs: Optional[Sequence[str]] = None) -> None:
-        """Write the graphs (all by default) in ``fmt``.
+        """Write the graphs (all by default) in ``fmt``, the same bytes for the same graph.
 
-        Triple formats get the union, sorted and de-duplicated so that the file is the same
-        for the same graph; dataset formats keep the named graphs.
+        Triple formats get the union, de-duplicated; dataset formats keep the named graphs.
+        Determinism without holding the graph in Python:
+
+        - an on-disk store is streamed in its own index order (subject, predicate, object as
+          Oxigraph encodes them; graph by graph for dataset formats). That order depends only on
+          the stored terms, not on the order they were inserted in (checked: the same 157k quads
+          inserted in three orders give identical bytes), so nothing is sorted in Python;
+        - an in-memory store iterates in insertion order, which is not a property of the graph,
+          so its quads are sorted in Python, as before (memory stores are small: tests, ``--store
+          memory`` builds);
+        - quads that mention a blank node are relabelled by RDFC-1.0 and written after the rest,
+          sorted. RDFC-1.0 hashes a blank node from the quads that mention blank nodes only, so
+          canonicalising that subset alone gives the labels the whole graph would get.
         """
         if fmt not in RDF_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(sorted(RDF_FORMATS))}")
         rdf_format = RDF_FORMATS[fmt]
-        if fmt in DATASET_FORMATS:
-            quads = sorted(_canonical(set(self.quads(graphs))), key=_quad_key)
-            ox.serialize(quads, output, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+        dataset = fmt in DATASET_FORMATS
+        prefixes = PREFIXES if fmt in (("trig",) if dataset else ("turtle", "rdfxml")) else None
+        if self.path is None:  # in memory: insertion order, so sort
+            if dataset:
+                quads = sorted(_canonical(set(self.quads(graphs))), key=_quad_key)
+                ox.serialize(quads, output, rdf_format, prefixes=prefixes)
+            else:
+                union = {ox.Quad(q.subject, q.predicate, q.object) for q in self.quads(graphs)}
+                triples = sorted((q.triple for q in _canonical(union)), key=_triple_key)
+                ox.serialize(triples, output, rdf_format, prefixes=prefixes)
+            return
+        blank: set = set()
+        if dataset:
+            names = sorted(set(graphs)) if graphs is not None else self.named_graphs()
+            stream = _without_blank(self._graph_quads(names, default=graphs is None), blank)
+            ox.serialize(itertools.chain(stream, _blank_last(blank, dataset=True)), output, rdf_format,
+                         prefixes=prefixes)
         else:
-            union = {ox.Quad(q.subject, q.predicate, q.object) for q in self.quads(graphs)}
-            triples = sorted((q.triple for q in _canonical(union)), key=_triple_key)
-            ox.serialize(triples, output, rdf_format,
-                         prefixes=PREFIXES if fmt in ("turtle", "rdfxml") else None)
+            stream = _without_blank(self._union_triples(graphs), blank)
+            ox.serialize(itertools.chain(stream, _blank_last(blank, dataset=False)), output, rdf_format,
+                         prefixes=prefixes)
+
+    def _graph_quads(self, names: Sequence[str], default: bool) -> Iterator[ox.Quad]:
+        """Each named graph in turn (sorted names), in the store's index order; then the default graph."""
+        for name in names:
+            yield from self._store.quads_for_pattern(None, None, None, ox.NamedNode(name))
+        if default:
+            yield from self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+
+    def _union_triples(self, graphs: Optional[Sequence[str]]) -> Iterator[ox.Triple]:
+        """The distinct triples of the graphs, in the store's index order (Oxigraph does the work)."""
+        if graphs is None:
+            query, union = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }", True
+        else:
+            names = sorted(set(graphs))
+            if not names:
+                return iter(())
+            sources = " ".join(f"FROM <{g}>" for g in names)
+            query = f"CONSTRUCT {{ ?s ?p ?o }} {sources} WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p ?o }} }}"
+            union = False
+        return iter(self._store.query(query, use_default_graph_as_union=union))
 
     def flush(self) -> None:
         if self.path is not None:
@@ -195,6 +240,30 @@ def _canonical(quads: set[ox.Quad]) -> Iterable[ox.Quad]:
     dataset = ox.Dataset(quads)
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     return list(dataset)
+
+
+def _has_blank(statement: Union[ox.Triple, ox.Quad]) -> bool:
+    return isinstance(statement.subject, (ox.BlankNode, ox.Triple)) or isinstance(
+        statement.object, (ox.BlankNode, ox.Triple)) or isinstance(getattr(statement, "graph_name", None), ox.BlankNode)
+
+
+def _without_blank(statements: Iterable, blank: set) -> Iterator:
+    """The statements without a blank node; those with one go into ``blank``."""
+    for statement in statements:
+        if _has_blank(statement):
+            blank.add(statement)
+        else:
+            yield statement
+
+
+def _blank_last(blank: set, dataset: bool) -> Iterator:
+    """The statements with blank nodes, canonicalised (RDFC-1.0) and sorted; read lazily, once the
+    stream before them has filled ``blank``."""
+    if dataset:
+        yield from sorted(_canonical(blank), key=_quad_key)
+    else:
+        union = {ox.Quad(t.subject, t.predicate, t.object) for t in blank}
+        yield from sorted((q.triple for q in _canonical(union)), key=_triple_key)
 
 
 def _triple_key(triple: ox.Triple) -> tuple[str, str, str]:
