@@ -167,3 +167,18 @@ def test_build_every_evaluation_article_together_conforms(workspace_copy):
     assert summary.violations == [], "\n".join(str(v) for v in summary.violations)
     assert summary.articles >= 40 and summary.events["Meeting"] >= 20
     assert len(summary.set_aside) < summary.events["Meeting"] // 4
+
+
+def test_build_sources_that_disagree_are_kept_and_shown(workspace_copy):
+    """An article and a curated file give the reception different dates: both stay, no violation."""
+    (workspace_copy / "seeds" / "curated" / "other-date.ttl").write_text(
+        "@prefix ddkg: <https://w3id.org/ddkg/ontology#> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        f"<{MEETING}> ddkg:date \"2021-10-07\"^^xsd:date .\n", encoding="utf-8")
+    ws = Workspace(workspace_copy)
+    summary = build(ws, BuildOptions(html=False))
+    assert summary.violations == [], "\n".join(str(v) for v in summary.violations)
+    rows = run(open_built_store(ws), workspace_copy, "disagreements")
+    dates = [r for r in rows if r["fact"] == MEETING and r["property"] == "date"]
+    assert {(d["value_1"], d["value_2"]) for d in dates} >= {("2021-10-08", "2021-10-07")} or \
+        {(d["value_2"], d["value_1"]) for d in dates} >= {("2021-10-08", "2021-10-07")}, rows
