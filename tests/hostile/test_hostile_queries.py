@@ -83,4 +83,5 @@ def test_hostile_query_million_rows_stream(hostile_ws):
     assert len(first) - 1 + rest == 1_000_000
     peak_mb = int(err.split("MAXRSS ")[1]) / 1024
     # a million rows held as Python tuples of two terms take ~250 MB more than the interpreter's ~120 MB
+    print(f"peak RSS {peak_mb:.0f} MB")
     assert peak_mb < 250, f"peak RSS {peak_mb:.0f} MB: the rows were held in memory"
