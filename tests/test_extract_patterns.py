@@ -4,22 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.articles import Article
 from kg.iris import country_iri, organization_iri, person_iri
-
-
-def _run(extractor, body, date="2024-05-10"):
-    return extractor.extract(Article(id="t", body=body, date=date))
-
-
-def _roles(out, name):
-    iri = person_iri(name)
-    ent = next(e for e in out["entities"] if e["id"] == iri)
-    return {(r["role"], r["country"], r["accreditedTo"]) for r in ent["roles"]}
-
-
-def _relations(out, p):
-    return {(r["s"], r["o"]) for r in out["relations"] if r["p"] == p}
+from extraction_checks import run as _run, roles as _roles, relations as _relations
 
 
 @pytest.mark.parametrize("body, members", [
