@@ -41,7 +41,9 @@ def find_people(doc: Doc, res: Resources) -> None:
         _titled_names(doc, res, sent, state, title_at)
         _possessive_names(doc, res, sent, state, groups)
         coref.resolve_surnames(doc, res, sent, state)
-        consumed = _roles(doc, res, sent, state)
+        as_consumed = _as_posts(doc, res, sent, state)
+        _listed_heads(doc, res, sent, state)
+        consumed = _roles(doc, res, sent, state) | as_consumed
         coref.resolve_titles(doc, res, sent, state, consumed)
         coref.resolve_appointments(doc, res, sent)
         coref.resolve_pronouns(doc, res, sent, state)
@@ -526,6 +528,134 @@ def _appositive(doc: Doc, res: Resources, sent: Sentence, j: int) -> Optional[Zo
         if zone.posts:
             return zone
     return None
+
+
+_PAST_AS = frozenset({"served", "former", "formerly", "previously", "once", "ex", "retired", "had", "until",
+                      "till", "was", "were"})
+_PAST_AFTER = frozenset({"until", "till", "before"})
+_HEAD_POSTS = frozenset({"President", "PrimeMinister", "VicePresident"})
+
+
+def _person_ending(doc: Doc, sent: Sentence, k: int) -> Optional[Ref]:
+    return next((r for r in sent.refs if r.j == k and r.how in ("name", "surname", "fuzzy")
+                 and doc.entities[r.entity].type == "Person"), None)
+
+
+def _holder_before(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", k: int) -> Optional[Ref]:
+    """The person a post after "as" (token k) is given to: a name right before it ("installed Admiral
+    X as", "named W, as"), or before a short verb phrase ("Z, who took office as", "Z was sworn in
+    as"). None for past posts ("who served as", "formerly")."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    p = k
+    verbs = []
+    while p - 1 > sent.a and len(verbs) < 5 and texts[p - 1].isalpha() and texts[p - 1].islower() \
+            and norms[p - 1] != "who":
+        verbs.append(norms[p - 1])
+        p -= 1
+    if p - 1 > sent.a and norms[p - 1] == "who" and norms[p - 2] == ",":
+        verbs.append("who")
+        p -= 2
+    elif verbs and not any(res.grammar.get(v) == "aux" or v.endswith("ed") or v in ("took", "sworn") for v in verbs):
+        return None   # "X met officials as", "X visited Ankara as": no verb of taking a post
+    elif not verbs and p - 1 > sent.a and norms[p - 1] == ",":
+        p -= 1
+    if any(v in _PAST_AS for v in verbs):
+        return None
+    ref = _person_ending(doc, sent, p)
+    if ref is not None:
+        return ref
+    for start in range(max(sent.a, p - _MAX_NAME_WORDS), p - 1):
+        if name_run(doc, res, sent, start) == p and not (start > sent.a and is_name_word(doc, res, sent, start - 1)):
+            _add_name(doc, res, sent, state, start, p)
+            return sent.refs[-1]
+    return None
+
+
+def _as_posts(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> set[int]:
+    """A post given with "as": "installed Admiral X as Commander of the Armed Forces", "appointed
+    Y as the new defence minister", "Z, who took office as chief of the general staff", "named W
+    as Pakistan's ambassador to Turkey" -- the person holds the post (country from the title's own
+    cues). Not for past posts ("who served as defence minister until 2019", "as former minister").
+    Returns the tokens of the posts used."""
+    norms = doc.toks.norms
+    consumed: set[int] = set()
+    for k in range(sent.a + 1, sent.b - 1):
+        if norms[k] != "as":
+            continue
+        zone = right_zone(doc, res, sent, k + 1)
+        if not zone.posts or any(norms[x] in ("former", "ex", "outgoing") for x in range(zone.start, zone.end)):
+            continue
+        if any(norms[x] in _PAST_AFTER for x in range(zone.end, min(sent.b, zone.end + 6))):
+            continue
+        holder = _holder_before(doc, res, sent, state, k)
+        if holder is None:
+            continue
+        ent = doc.entities[holder.entity]
+        post = zone.posts[0]
+        found = [(p, *zone_role(doc, res, zone, p)) for p in _joined_posts(doc, zone, post)]
+        shared = next((c for _, c, _ in found if c), None)
+        for p, country, accredited in found:
+            ent.add_role(p.key, country or shared, accredited)
+        consumed.update(range(zone.start, zone.end))
+    return consumed
+
+
+def _listed_heads(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> None:
+    """Heads of state or government listed after a plural title: "Presidents X and Y", "the heads
+    of state, X and Y". Each gets the post for their own country when a cue gives it: the
+    lexicon, "of X" or an adjective/possessive right before the name, or the countries named in
+    the sentence in the same order when "respectively" says so; else no post."""
+    norms = doc.toks.norms
+    heads = [m for m in sent.matches if m.cat == "post" and m.key in _HEAD_POSTS
+             and norms[m.j - 1].endswith("s") and not norms[m.j - 1].endswith("ss")]
+    for k in range(sent.a, sent.b - 2):   # "heads of state", "heads of government"
+        if norms[k] == "heads" and norms[k + 1] == "of" and norms[k + 2] in ("state", "government"):
+            heads.append(Match(k, k + 3, "post", "President" if norms[k + 2] == "state" else "PrimeMinister",
+                               "heads of " + norms[k + 2]))
+    for m in heads:
+        k = m.j + (1 if m.j < sent.b and norms[m.j] == "," else 0)
+        names: list[tuple[Ref, Optional[str]]] = []
+        while k < sent.b:
+            cue = _country_at(sent, k)
+            if cue is not None and cue.how in ("country", "adjective"):
+                k = cue.j + (2 if cue.j + 1 < sent.b and norms[cue.j] in ("'", "’") and norms[cue.j + 1] == "s" else 0)
+            ref = next((r for r in sent.refs if r.i == k and r.how in ("name", "surname", "fuzzy")
+                        and doc.entities[r.entity].type == "Person"), None)
+            if ref is None:
+                stop = name_run(doc, res, sent, k)
+                if stop - k < 2 or _compound_word(doc, sent, stop):
+                    break
+                _add_name(doc, res, sent, state, k, stop)
+                ref = sent.refs[-1]
+            country = cue.entity if cue is not None and cue.how in ("country", "adjective") else None
+            k = ref.j
+            if country is None and k + 1 < sent.b and norms[k] == "of":
+                after = _country_at(sent, k + 1 + (1 if norms[k + 1] == "the" else 0))
+                if after is not None and after.how in ("country", "adjective"):
+                    country, k = after.entity, after.j
+            names.append((ref, country))
+            if k < sent.b and norms[k] == "," and k + 1 < sent.b and norms[k + 1] == "and":
+                k += 2
+            elif k < sent.b and norms[k] in (",", "and"):
+                k += 1
+            else:
+                break
+        if len(names) < 2:
+            continue
+        if any(norms[x] == "respectively" for x in range(k, min(sent.b, k + 3))):
+            sides = []
+            for r in sent.refs:
+                if r.how == "country" and r.entity not in sides and not (m.i <= r.i < k):
+                    sides.append(r.entity)
+            if len(sides) == len(names):
+                names = [(ref, c or side) for (ref, c), side in zip(names, sides)]
+        for ref, country in names:
+            ent = doc.entities[ref.entity]
+            entry = res.people.get(ent.id)
+            if country is None and entry is not None:
+                country = next((p.country for p in entry.posts if p.role == m.key), None) or entry.country
+            if country is not None and not any(r.role == m.key and r.country not in (None, country) for r in ent.roles):
+                ent.add_role(m.key, country)
 
 
 def _fill_from_lexicon(doc: Doc, res: Resources) -> None:
