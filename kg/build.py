@@ -25,7 +25,8 @@ from kg.extract.pipeline import extract_articles
 from kg.reconcile import reconcile_labels
 from kg.errors import ArticleError, OutputError, StoreError, TurtleError
 from kg.store import OxigraphStore
-from kg.to_rdf import article_quads, decimal, extraction_quads, integer, oa, term
+from kg.results import compact
+from kg.to_rdf import article_quads, decimal, extraction_quads, selector_triples, term
 from kg.validate import ONTOLOGY_GRAPH, Violation, validate
 from kg.workspace import Workspace
 
@@ -107,7 +108,7 @@ def build(workspace: Workspace, options: Optional[BuildOptions] = None) -> Build
             if summary.violations and not options.allow_violations:
                 summary.outputs = _keep_rejected(staging, build_dir)
             else:
-                summary.outputs = _swap_in(staging, build_dir, options)
+                summary.outputs = _swap_in(staging, build_dir)
         summary.seconds = time.perf_counter() - started
         return summary
     finally:
@@ -209,10 +210,8 @@ def complete_curated_evidence(store: OxigraphStore, articles: Sequence[Article])
     }}"""
     problems: list[Violation] = []
     quads: list[ox.Quad] = []
-    from kg.results import compact
     for graph, evidence, source, sentence in list(store.raw.query(query)):
         article = by_iri.get(source.value)
-        graph_node = graph
         if article is None:
             problems.append(Violation(compact(evidence.value), "oa:hasSource",
                                       f"the article {compact(source.value)} is not in seeds/articles/",
@@ -224,24 +223,14 @@ def complete_curated_evidence(store: OxigraphStore, articles: Sequence[Article])
                                       f"this sentence is not in {article.source}: {sentence.value[:80]!r}",
                                       "evidence sentence", graph.value))
             continue
-        end = start + len(sentence.value)
-        ev = evidence
-        position = ox.NamedNode(evidence.value + "#position")
-        quote = ox.NamedNode(evidence.value + "#quote")
-        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-        for s, p, o in (
-            (ev, oa("hasSelector"), position), (position, rdf_type, oa("TextPositionSelector")),
-            (position, oa("start"), integer(start)), (position, oa("end"), integer(end)),
-            (ev, oa("hasSelector"), quote), (quote, rdf_type, oa("TextQuoteSelector")),
-            (quote, oa("exact"), sentence),
-        ):
-            quads.append(ox.Quad(s, p, o, graph_node))
-        existing = {q.predicate.value for q in store.raw.quads_for_pattern(ev, None, None, graph_node)}
+        quads += [ox.Quad(s, p, o, graph) for s, p, o in
+                  selector_triples(evidence.value, start, start + len(sentence.value), sentence.value)]
+        existing = {q.predicate.value for q in store.raw.quads_for_pattern(evidence, None, None, graph)}
         defaults = ((term("rule"), ox.Literal("curated")), (term("confidence"), decimal(1.0)),
                     (term("assertedBy"), ox.Literal("curated")))
         for predicate, value in defaults:
             if predicate.value not in existing:
-                quads.append(ox.Quad(ev, predicate, value, graph_node))
+                quads.append(ox.Quad(evidence, predicate, value, graph))
     store.add_quads(quads)
     return problems
 
@@ -279,7 +268,7 @@ def write_outputs(store: OxigraphStore, folder: Path, summary: BuildSummary, opt
         "".join(f"{v}\n" for v in summary.violations) or "conforms: 0 violations\n", encoding="utf-8")
 
 
-def _swap_in(staging: Path, build_dir: Path, options: BuildOptions) -> list[str]:
+def _swap_in(staging: Path, build_dir: Path) -> list[str]:
     """Move the staged outputs into ``build/``; the store switches by an atomic symlink swap."""
     outputs = []
     if (staging / "store").is_dir():
@@ -353,7 +342,6 @@ def check_literals(store: OxigraphStore, path: Path, graph: str) -> None:
         text = path.read_text(encoding="utf-8", errors="replace")
         found = text.find(f'"{literal.value}"')
         line = f", line {text.count(chr(10), 0, found) + 1}" if found >= 0 else ""
-        from kg.results import compact
         raise TurtleError(f"{path}{line}: \"{literal.value}\" is not a valid {compact(literal.datatype.value)} "
                           "literal (dates are YYYY-MM-DD, with a month 01-12 and a day that exists)")
 

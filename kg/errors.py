@@ -31,18 +31,31 @@ class StoreError(KGError):
     """The store cannot be opened, written or reached."""
 
 
+class RemoteHTTPError(StoreError):
+    """The server answered with an HTTP error status."""
+
+    def __init__(self, url: str, status: int, detail: str, what: str) -> None:
+        self.url, self.status, self.detail = url, status, detail
+        hint = {
+            400: "the server rejected the request (its message follows)",
+            401: "the server wants credentials",
+            403: "the server refuses it (a read-only endpoint? start `kg serve --writable`)",
+            404: "no such endpoint at this URL",
+            405: "the server does not allow this method here (read-only, or not this protocol)",
+            415: "the server does not take this content type",
+            500: "the server failed",
+            503: "the server is unavailable or timed out",
+        }.get(status, "")
+        message = f"{what} at {url} failed: HTTP {status}"
+        if hint:
+            message += f" ({hint})"
+        if detail:
+            message += f": {detail[:500]}"
+        super().__init__(message)
+
+
 class OutputError(KGError):
     """An output cannot be written (permissions, full disk)."""
-
-
-class ValidationFailed(KGError):
-    """The graph breaks SHACL shapes: the report lists each focus node, path and rule."""
-
-    exit_code = 1
-
-    def __init__(self, message: str, report: str = "") -> None:
-        super().__init__(message)
-        self.report = report
 
 
 class ViewError(KGError):

@@ -32,8 +32,10 @@ def select_graphs(store: OxigraphStore, selection: str) -> Optional[list[str]]:
         return [iris.graph_iri(selection)]
     if selection in graphs:
         return [selection]
+    shown = ", ".join(graphs[:10]) + (f", ... ({len(graphs) - 10} more; `kg build` lists them all)"
+                                      if len(graphs) > 10 else "")
     raise StoreError(f"--graph {selection!r} is neither one of {', '.join(GRAPH_SELECTIONS)} "
-                     f"nor the IRI of a named graph in the store ({len(graphs)} graphs; see `kg stats`)")
+                     f"nor the IRI of a named graph in the store: {shown}")
 
 
 def export(store: OxigraphStore, fmt: str, selection: str, out: IO[bytes]) -> None:

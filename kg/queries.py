@@ -120,8 +120,10 @@ def resolve_query(spec: str, catalogue: Mapping[str, CannedQuery]) -> CannedQuer
     if spec.endswith(".rq") or (len(spec) < 4096 and "\n" not in spec and path.is_file()):
         if not path.is_file():
             raise QueryError(f"query file {spec} does not exist")
-        return parse_canned(path) if path.read_text(encoding="utf-8", errors="replace").lstrip().startswith("# title") \
-            else CannedQuery(path.stem, path, path.stem, "", path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if text.lstrip().startswith("# title"):
+            return parse_canned(path)
+        return CannedQuery(path.stem, path, path.stem, "", text)
     if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.IGNORECASE):
         return CannedQuery("inline", Path("-"), "inline query", "", spec)
     names = ", ".join(sorted(catalogue)) or "(none: queries/ is empty)"

@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, RemoteHTTPError, StoreError
 from kg.store import QueryResult
 
 USER_AGENT = "kg (ddkg) SPARQL client"
@@ -247,29 +247,6 @@ class PushReport:
     @property
     def triples(self) -> int:
         return sum(self.graphs.values())
-
-
-class RemoteHTTPError(StoreError):
-    """The server answered with an HTTP error status."""
-
-    def __init__(self, url: str, status: int, detail: str, what: str) -> None:
-        self.url, self.status, self.detail = url, status, detail
-        hint = {
-            400: "the server rejected the request (its message follows)",
-            401: "the server wants credentials",
-            403: "the server refuses it (a read-only endpoint? start `kg serve --writable`)",
-            404: "no such endpoint at this URL",
-            405: "the server does not allow this method here (read-only, or not this protocol)",
-            415: "the server does not take this content type",
-            500: "the server failed",
-            503: "the server is unavailable or timed out",
-        }.get(status, "")
-        message = f"{what} at {url} failed: HTTP {status}"
-        if hint:
-            message += f" ({hint})"
-        if detail:
-            message += f": {detail[:500]}"
-        super().__init__(message)
 
 
 def parse_response(data: bytes, content_type: str, form: str, url: str) -> QueryResult:

@@ -3,11 +3,10 @@
 Callers see RDF terms from pyoxigraph (``NamedNode``, ``Literal``) and a small interface
 (load, query, update, dump), so the backend can be swapped for a remote SPARQL endpoint
 (``kg.remote``) without touching queries or the build. Figures behind the choice of Oxigraph
-are in the README ("Choosing the store").
+are in the README ("The store") and docs/store.md.
 """
 from __future__ import annotations
 
-import io
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,12 +144,6 @@ class OxigraphStore:
                                rows=(tuple(sol[i] for i in range(len(names))) for sol in result))
         return QueryResult("graph", triples=result)
 
-    def update(self, sparql: str) -> None:
-        try:
-            self._store.update(sparql)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL update syntax error: {exc}") from None
-
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
@@ -189,24 +182,17 @@ class OxigraphStore:
         dataset = fmt in DATASET_FORMATS
         prefixes = PREFIXES if fmt in (("trig",) if dataset else ("turtle", "rdfxml")) else None
         if self.path is None:  # in memory: insertion order, so sort
-            if dataset:
-                quads = sorted(_canonical(set(self.quads(graphs))), key=_quad_key)
-                ox.serialize(quads, output, rdf_format, prefixes=prefixes)
-            else:
-                union = {ox.Quad(q.subject, q.predicate, q.object) for q in self.quads(graphs)}
-                triples = sorted((q.triple for q in _canonical(union)), key=_triple_key)
-                ox.serialize(triples, output, rdf_format, prefixes=prefixes)
+            statements = set(self.quads(graphs)) if dataset else {q.triple for q in self.quads(graphs)}
+            ox.serialize(_canonical_sorted(statements, dataset), output, rdf_format, prefixes=prefixes)
             return
         blank: set = set()
         if dataset:
             names = sorted(set(graphs)) if graphs is not None else self.named_graphs()
             stream = _without_blank(self._graph_quads(names, default=graphs is None), blank)
-            ox.serialize(itertools.chain(stream, _blank_last(blank, dataset=True)), output, rdf_format,
-                         prefixes=prefixes)
         else:
             stream = _without_blank(self._union_triples(graphs), blank)
-            ox.serialize(itertools.chain(stream, _blank_last(blank, dataset=False)), output, rdf_format,
-                         prefixes=prefixes)
+        # the blank-node statements are read lazily, once the stream before them has filled ``blank``
+        ox.serialize(itertools.chain(stream, _lazily(blank, dataset)), output, rdf_format, prefixes=prefixes)
 
     def _graph_quads(self, names: Sequence[str], default: bool) -> Iterator[ox.Quad]:
         """Each named graph in turn (sorted names), in the store's index order; then the default graph."""
@@ -256,14 +242,17 @@ def _without_blank(statements: Iterable, blank: set) -> Iterator:
             yield statement
 
 
-def _blank_last(blank: set, dataset: bool) -> Iterator:
-    """The statements with blank nodes, canonicalised (RDFC-1.0) and sorted; read lazily, once the
-    stream before them has filled ``blank``."""
+def _canonical_sorted(statements: set, dataset: bool) -> list:
+    """Quads (``dataset``) or triples with any blank nodes relabelled by RDFC-1.0, then sorted."""
     if dataset:
-        yield from sorted(_canonical(blank), key=_quad_key)
-    else:
-        union = {ox.Quad(t.subject, t.predicate, t.object) for t in blank}
-        yield from sorted((q.triple for q in _canonical(union)), key=_triple_key)
+        return sorted(_canonical(statements), key=_quad_key)
+    union = {ox.Quad(t.subject, t.predicate, t.object) for t in statements}
+    return sorted((q.triple for q in _canonical(union)), key=_triple_key)
+
+
+def _lazily(statements: set, dataset: bool) -> Iterator:
+    """:func:`_canonical_sorted`, computed only when iteration reaches it."""
+    yield from _canonical_sorted(statements, dataset)
 
 
 def _triple_key(triple: ox.Triple) -> tuple[str, str, str]:
@@ -288,8 +277,3 @@ def to_term(value: str, kind: str = "literal") -> Term:
         return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
     return ox.Literal(value)
 
-
-def dump_bytes(store: OxigraphStore, fmt: str, graphs: Optional[Sequence[str]] = None) -> bytes:
-    buffer = io.BytesIO()
-    store.dump(buffer, fmt, graphs)
-    return buffer.getvalue()

@@ -107,15 +107,19 @@ def evidence_quads(quads: _Quads, fact: str, article_id: str, evidence: Mapping[
     quads.add(node, term("rule"), ox.Literal(rule))
     quads.add(node, term("confidence"), decimal(confidence))
     quads.add(node, term("assertedBy"), ox.Literal(asserted_by))
-    position = node + "#position"
-    quads.add(node, oa("hasSelector"), position)
-    quads.add(position, RDF_TYPE, oa("TextPositionSelector"))
-    quads.add(position, oa("start"), integer(start))
-    quads.add(position, oa("end"), integer(end))
-    quote = node + "#quote"
-    quads.add(node, oa("hasSelector"), quote)
-    quads.add(quote, RDF_TYPE, oa("TextQuoteSelector"))
-    quads.add(quote, oa("exact"), ox.Literal(str(evidence["text"])))
+    for subject, predicate, obj in selector_triples(node, start, end, str(evidence["text"])):
+        quads.add(subject, predicate, obj)
+
+
+def selector_triples(evidence: str, start: int, end: int, text: str) -> list[tuple[ox.NamedNode, ox.NamedNode, object]]:
+    """W3C Web Annotation selectors of an evidence node: where the sentence is, and its words."""
+    node, position, quote = (ox.NamedNode(evidence + suffix) for suffix in ("", "#position", "#quote"))
+    return [
+        (node, oa("hasSelector"), position), (position, RDF_TYPE, oa("TextPositionSelector")),
+        (position, oa("start"), integer(start)), (position, oa("end"), integer(end)),
+        (node, oa("hasSelector"), quote), (quote, RDF_TYPE, oa("TextQuoteSelector")),
+        (quote, oa("exact"), ox.Literal(text)),
+    ]
 
 
 def sentence_around(body: str, start: int, end: int) -> dict[str, object]:
