@@ -52,6 +52,9 @@ def write_atomically(path: Path, write) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             write(out)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual rights
         os.replace(temporary, path)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}; nothing was changed") from None

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from kg.errors import OutputError
+from kg.export import write_atomically
 from kg.projection import Projection, ViewOptions, project
 
 VIS_JS = ("lib", "vis-9.1.2", "vis-network.min.js")
@@ -141,10 +142,6 @@ def render_page(proj: Projection, title: str = "Defence-diplomacy network") -> s
 def write_network_html(store, path: Union[str, Path], options: Optional[ViewOptions] = None) -> Projection:
     """Write the network page of ``store`` (as ``options`` narrows it) to ``path``."""
     proj = project(store, options or ViewOptions())
-    text = render_page(proj)
-    path = Path(path)
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    data = render_page(proj).encode("utf-8")
+    write_atomically(Path(path), lambda out: out.write(data))  # a failed write keeps the old page
     return proj
