@@ -21,7 +21,6 @@ import pyoxigraph as ox
 from kg import iris
 from kg.articles import Article, read_article
 from kg.derive import derive
-from kg.extract.pipeline import extract_articles
 from kg.reconcile import reconcile_labels
 from kg.errors import ArticleError, OutputError, StoreError, TurtleError
 from kg.store import OxigraphStore
@@ -153,6 +152,7 @@ def _build_into(workspace: Workspace, staging: Path, options: BuildOptions) -> B
 
     if options.extract and articles:
         _say(options, f"extracting facts from {len(articles)} articles")
+        from kg.extract.pipeline import extract_articles  # not needed by the commands that only open the store
         from kg.lexicon_graph import load_workspace_lexicon
         lexicon = load_workspace_lexicon(workspace.root)
         for article, extraction in zip(articles, extract_articles(articles, lexicon, options.workers)):
