@@ -1,4 +1,5 @@
-"""The output contract: JSON Schema, spans, determinism, robustness on any text."""
+"""The output contract: JSON Schema, spans, determinism, robustness on any text, and time that
+grows linearly with long input (a 2 MB article; one very long sentence written for these tests)."""
 from __future__ import annotations
 
 import json
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from kg.articles import Article
 from kg.extract.pipeline import extract_files
+from extraction_checks import run as _run
 
 GOLD = Path(__file__).parent / "gold"
 SCHEMA = json.loads(resources.files("kg.extract").joinpath("contract.schema.json").read_text())
@@ -80,6 +82,17 @@ def test_contract_large_text_in_linear_time(hand_extractor):
     out = hand_extractor.extract(Article(id="b", body=big, date="2021-10-08"))
     elapsed = time.perf_counter() - started
     assert out["entities"] and elapsed < max(30.0, 5 * per_char * len(big))
+
+
+def test_one_long_sentence_is_not_quadratic(workspace_extractor):
+    unit = ("Defence Minister Zakir Hasanov received Maj-Gen Ali Veli of Turkey, and the Turkish minister "
+            "met Col. John Smith, Defence Attache of Georgia to Poland, ")
+    timings = []
+    for n in (200, 800):
+        started = time.perf_counter()
+        _run(workspace_extractor, unit * n + "end.", date="2024-01-01")
+        timings.append(time.perf_counter() - started)
+    assert timings[1] < 10 * timings[0] + 0.5   # 4x the text; quadratic would be 16x
 
 
 def test_contract_extract_files_parallel_keeps_order(hand_lexicon, tmp_path):

@@ -1,8 +1,16 @@
-"""People, their posts and later mentions, on hand-written sentences in several styles."""
+"""People: their posts and later mentions (hand-written lexicon), and how a name is found in
+news English with the workspace lexicon: initials and a mononym's first word that refer to a full
+name, month abbreviations and hyphenated compounds inside or next to names, honorifics and
+company titles before a name, surnames first in capitals, a surname that is a capital's name.
+Sentences written for these tests (not taken from the gold or dev sets) in several styles, the
+name patterns each with one the rule must not fire on."""
 from __future__ import annotations
 
+import pytest
+
 from kg.articles import Article
-from kg.iris import country_iri
+from kg.iris import country_iri, person_iri
+from extraction_checks import run as _run, events as _events, names as _names
 
 AZE, TUR, USA, GEO = (country_iri(c) for c in ("AZE", "TUR", "USA", "GEO"))
 
@@ -78,3 +86,96 @@ def test_people_known_person_by_lexicon_surname_alone(hand_extractor):
 def test_people_honorific_is_not_part_of_the_name(hand_extractor):
     people, _ = _people(hand_extractor, "Mr Daniel Whitcomb, the American ambassador, said so.")
     assert "Daniel Whitcomb" in people
+
+
+# -- names: initials, a mononym's first word ------------------------------------------------
+
+@pytest.mark.parametrize("body, full, short", [
+    ("Defence Minister G. Saikhanbayar opened the drills. Gursed Saikhanbayar said the region is safer.",
+     "Gursed Saikhanbayar", "G. Saikhanbayar"),
+    ("Army chief Gen. S. M. Shafiuddin Ahmed received the delegation. Sarwar Muhammad Shafiuddin Ahmed said ties grow.",
+     "Sarwar Muhammad Shafiuddin Ahmed", "S. M. Shafiuddin Ahmed"),
+])
+def test_initials_merge_with_the_full_name(workspace_extractor, body, full, short):
+    people = _names(_run(workspace_extractor, body), "Person")
+    assert full in people and short not in people
+
+
+def test_initials_do_not_merge_different_surnames(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister G. Saikhanbayar met Colonel Ganbold Batsukh, who said ties grow.")
+    assert {"G. Saikhanbayar", "Ganbold Batsukh"} <= _names(out, "Person")
+
+
+def test_first_word_of_a_mononymous_name(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Prabowo Subianto met the envoy. "
+                                    "Prabowo, a former general, said the talks were useful.")
+    assert [e["participants"] for e in _events(out, "Statement")] == [[person_iri("Prabowo Subianto")]]
+
+
+# -- names: month abbreviations, hyphenated compounds ---------------------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ("Chinese Defence Minister Dong Jun held talks with Tanzanian Defence Minister Stergomena Tax.", "Dong Jun"),
+    ("Navy chief Admiral Kim Jan-sik met Japanese Defence Minister Minoru Kihara in Tokyo.", "Kim Jan-sik"),
+])
+def test_month_abbreviation_inside_east_asian_name(workspace_extractor, body, name):
+    assert name in _names(_run(workspace_extractor, body), "Person")
+
+
+def test_month_abbreviation_before_day_is_a_date(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Ali Haddad met the envoy in Amman on Jun 5.", "2024-06-20")
+    assert "Ali Haddad" in _names(out, "Person")
+    assert [e["date"] for e in _events(out, "Meeting")] == ["2024-06-05"]
+
+
+@pytest.mark.parametrize("body, bad", [
+    ("Admiral John Aquilino, Commander of the US Indo-Pacific Command, arrived in Manila.", "Indo"),
+    ("General Paul Moore, head of the Asia-Pacific Command, met the minister.", "Asia"),
+])
+def test_hyphenated_compound_is_no_name(workspace_extractor, body, bad):
+    assert bad not in _names(_run(workspace_extractor, body), "Person")
+
+
+# -- names: honorifics and titles before a name ---------------------------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ("Malaysian Defence Minister Datuk Seri Mohamad Hasan received the envoy.", "Mohamad Hasan"),
+    ("The contract was signed by Hanwha Aerospace chief executive Son Jae-il.", "Son Jae-il"),
+])
+def test_honorifics_and_company_titles(workspace_extractor, body, name):
+    assert name in _names(_run(workspace_extractor, body), "Person")
+
+
+def test_shaikh_is_an_honorific(workspace_extractor):
+    out = _run(workspace_extractor, "The minister met Shaikh Nasser bin Hamad Al Khalifa in Manama on Monday.",
+               "2025-03-12")
+    assert "Nasser bin Hamad Al Khalifa" in _names(out, "Person")
+
+
+# -- names: surname first in capitals; a surname that is a capital's name -----------------
+
+@pytest.mark.parametrize("body, name", [
+    ("Japanese Defense Minister SUZUKI Kenji met Philippine Secretary of National Defense on Monday.", "Kenji Suzuki"),
+    ("State Minister of Defense TANAKA Hiroshi attended the ceremony in Tokyo.", "Hiroshi Tanaka"),
+])
+def test_surname_first_in_capitals(workspace_extractor, body, name):
+    out = _run(workspace_extractor, body)
+    assert person_iri(name) in {e["id"] for e in out["entities"]}
+
+
+def test_capitals_acronym_is_no_surname(workspace_extractor):
+    out = _run(workspace_extractor, "The NATO Secretary General Mark Rutte spoke on Monday.")
+    assert person_iri("Mark Rutte") in {e["id"] for e in out["entities"]}
+
+
+def test_surname_that_is_a_capital(workspace_extractor):
+    out = _run(workspace_extractor, "Brazilian Defence Minister Jose Mucio met Marcos Lima, the Peruvian envoy, on Monday.")
+    assert person_iri("Marcos Lima") in {e["id"] for e in out["entities"]}
+    (meeting,) = _events(out, "Meeting")
+    assert person_iri("Marcos Lima") in meeting["participants"]
+
+
+def test_capital_after_a_preposition_stays_the_city(workspace_extractor):
+    out = _run(workspace_extractor, "Brazilian Defence Minister Jose Mucio arrived in Lima on Monday.")
+    assert "Lima" in _names(out, "Place")
+    assert not any(e["type"] == "Person" and "Lima" in e["name"] for e in out["entities"])

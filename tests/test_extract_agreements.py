@@ -1,0 +1,95 @@
+"""Agreements in news English: a signed document described rather than named ("signed a
+five-year roadmap for defence cooperation"), the name of a named one (without a year before or
+after it), who signed it (people who sign, countries that sign during a visit, "the document
+was signed by"), and "concluded" as a signing. Sentences written for these tests (not taken from
+the gold or dev sets), each group with one the rule must not fire on."""
+from __future__ import annotations
+
+import pytest
+
+from kg.iris import country_iri, person_iri
+from extraction_checks import (run as _run, events as _events, entities as _entities, names as _names,
+                               relations as _relations, local_name)
+
+
+# -- described agreements ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Estonian Defence Minister Hanno Pevkur and his Latvian counterpart Andris Spruds signed a "
+    "five-year roadmap for defence cooperation in Tallinn on Monday.",
+    "Qatar's Defence Minister Khalid Al Attiyah and Italian Defence Minister Guido Crosetto signed an "
+    "implementing arrangement on military training on Tuesday.",
+])
+def test_described_agreement_after_modifiers(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert len(_entities(out, "Agreement")) == 1
+    assert len(_relations(out, "partyTo")) == 2 and len(_relations(out, "signed")) == 2
+
+
+def test_described_agreement_parties_are_the_signatories_countries(workspace_extractor):
+    body = ("Polish Defence Minister Adam Kowalski hosted Japanese Defence Minister Ken Sato in Warsaw on Monday. "
+            "The two ministers signed a memorandum on defence exchanges and discussed lessons from the war in Ukraine.")
+    out = _run(workspace_extractor, body)
+    assert {s for s, _ in _relations(out, "partyTo")} == {country_iri("POL"), country_iri("JPN")}
+
+
+def test_expected_signing_leaves_no_agreement(workspace_extractor):
+    out = _run(workspace_extractor, "Minister Adam Kowalski is expected to sign a new agreement on logistics.")
+    assert not _entities(out, "Agreement")
+
+
+# -- names of agreements -----------------------------------------------------------------
+
+def test_year_after_agreement_name_is_not_part_of_it(workspace_extractor):
+    out = _run(workspace_extractor, "Ghana and Togo signed the Memorandum of Understanding on Border Security in 2019.")
+    assert [a["name"] for a in _entities(out, "Agreement")] == ["Memorandum of Understanding on Border Security"]
+
+
+def test_treaty_year_is_no_part_of_its_name(workspace_extractor):
+    out = _run(workspace_extractor, "The 1987 Intermediate-Range Nuclear Forces Treaty was abandoned by Washington.")
+    assert not any(n.startswith("1987") for n in _names(out, "Agreement"))
+
+
+# -- signatories --------------------------------------------------------------------------
+
+def test_the_document_refers_to_the_signing_just_reported(workspace_extractor):
+    out = _run(workspace_extractor, "Oman and India signed a memorandum on maritime security in Muscat on Monday. "
+                                    "The document was signed by Omani Defence Minister Shihab bin Tarik Al Said "
+                                    "and Indian Defence Minister Rajnath Singh.")
+    assert len(_relations(out, "signed")) == 2
+
+
+@pytest.mark.parametrize("body, pair", [
+    ("Sri Lanka and Japan signed a defence memorandum on Monday during a visit by Japanese Defence Minister "
+     "Kenji Sato.", ("JPN", "LKA")),
+    ("On Tuesday Kenya and Ethiopia signed an agreement on border security in Nairobi during the visit of "
+     "Ethiopian Defence Minister Abebe Tadesse.", ("ETH", "KEN")),
+])
+def test_countries_sign_during_a_visit(workspace_extractor, body, pair):
+    out = _run(workspace_extractor, body)
+    (signing,) = _events(out, "AgreementSigning")
+    assert [local_name(p) for p in signing["participants"]] == list(pair)
+    assert _relations(out, "signed") == set()
+    assert not any(" in " in n or "Monday" in n for n in _names(out, "Agreement"))
+
+
+def test_a_person_who_signs_is_a_signatory(workspace_extractor):
+    out = _run(workspace_extractor, "Japanese Defence Minister Kenji Sato and his Sri Lankan counterpart signed "
+                                    "a memorandum on Monday.")
+    (signing,) = _events(out, "AgreementSigning")
+    assert person_iri("Kenji Sato") in signing["participants"]
+
+
+# -- concluding: an agreement, not an activity ------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Kenyan and Tanzanian troops concluded the joint exercise Ushirikiano Imara on Friday.",
+    "The two ministers concluded their talks in Nairobi on Friday.",
+])
+def test_concluding_an_activity_is_no_signing(workspace_extractor, body):
+    assert not _events(_run(workspace_extractor, body), "AgreementSigning")
+
+
+def test_concluding_an_agreement_is_a_signing(workspace_extractor):
+    out = _run(workspace_extractor, "Ghana and Togo concluded a defence cooperation agreement on Friday.")
+    assert _events(out, "AgreementSigning")

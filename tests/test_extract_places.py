@@ -1,0 +1,42 @@
+"""Places in news English: a dateline's city, a sea or gulf named after a country ("the South China
+Sea", "the Gulf of Oman"), which names a place and no country, and a country whose name holds
+another's ("Papua New Guinea"). Sentences written for these tests (not taken from the gold or
+dev sets), each group with one the rule must not fire on."""
+from __future__ import annotations
+
+import pytest
+
+from kg.iris import place_iri
+from extraction_checks import run as _run, events as _events, names as _names, relations as _relations, short
+
+
+def test_dateline_city_is_a_place_not_the_country(workspace_extractor):
+    out = _run(workspace_extractor, "AMMAN, June 18 (Petra) -- Jordan and Iraq held border security talks.",
+               "2024-06-18")
+    assert place_iri("Amman") in {e["id"] for e in out["entities"]}
+
+
+# -- a country's name inside a place name names no actor ----------------------------------
+
+@pytest.mark.parametrize("body, absent", [
+    ("Japanese and Philippine coast guard ships sailed together in the South China Sea on Monday.", "China"),
+    ("Nigeria and Ghana agreed to cooperate on patrols in the Gulf of Guinea.", "Guinea"),
+    ("Russian bombers flew over the Sea of Japan, the South Korean military said.", "Japan"),
+    ("The frigate left port for a deployment to the Indian Ocean.", "India"),
+])
+def test_place_name_holds_no_country(workspace_extractor, body, absent):
+    out = _run(workspace_extractor, body)
+    assert absent not in _names(out, "Country")
+    assert ("CHN", "JPN") not in short(_relations(out, "cooperatesWith"))
+
+
+def test_place_where_an_exercise_happens(workspace_extractor):
+    out = _run(workspace_extractor, "The Indian and Omani navies held a passing exercise in the Gulf of Oman on Tuesday.")
+    (ex,) = _events(out, "JointExercise")
+    assert ex["place"] and ex["place"].endswith("gulf-of-oman")
+    assert {"India", "Oman"} <= _names(out, "Country")
+
+
+def test_country_itself_is_still_a_country(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Ana Lopes visited Papua New Guinea and Guinea last week.")
+    assert {"Papua New Guinea", "Guinea"} <= _names(out, "Country")

@@ -1,0 +1,93 @@
+"""Relations between countries in news English: cooperatesWith (a group of ministers agreeing to
+cooperate, "the two ministers discussed bilateral cooperation"), memberOf NATO ("the three NATO
+allies", "a NATO member since 2009") and alliedWith under a named treaty ("allies under the 1954
+Manila Pact"). Sentences written for these tests (not taken from the gold or dev sets), each
+group with one the rule must not fire on."""
+from __future__ import annotations
+
+import pytest
+
+from kg.iris import country_iri
+from extraction_checks import run as _run, names as _names, relations as _relations, local_name
+
+NATO = "https://w3id.org/ddkg/resource/org/nato"
+
+
+# -- cooperatesWith ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, pairs", [
+    ("The defence ministers of Chile, Peru and Ecuador agreed to deepen cooperation in disaster relief.",
+     {("CHL", "ECU"), ("CHL", "PER"), ("ECU", "PER")}),
+    ("Polish Defence Minister Adam Kowalski received his Czech counterpart Petr Novak in Warsaw on Monday. "
+     "The two ministers discussed bilateral defence cooperation and air defence.", {("CZE", "POL")}),
+    ("Ghana's Defence Minister Kofi Mensah said his government would deepen its defence partnership with Togo.",
+     {("GHA", "TGO")}),
+])
+def test_cooperation_pairs(workspace_extractor, body, pairs):
+    out = _run(workspace_extractor, body)
+    assert _relations(out, "cooperatesWith") == {(country_iri(a), country_iri(b)) for a, b in pairs}
+
+
+@pytest.mark.parametrize("body", [
+    "Turkey and Qatar signed a defence cooperation agreement on Monday.",
+    "Kenya and Uganda signed a memorandum on defence and security cooperation.",
+    "Kuwait and Oman are both members of the Gulf Cooperation Council.",
+    "The report reviews the partnership with France and the defence relationship with Japan.",
+])
+def test_cooperation_not_from_names_or_separate_ties(workspace_extractor, body):
+    assert not _relations(_run(workspace_extractor, body), "cooperatesWith")
+
+
+# -- memberships --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, members", [
+    ("Estonia, Latvia and Lithuania signed a deal on Monday. The three NATO allies also agreed to share radars.",
+     {"EST", "LVA", "LTU"}),
+    ("The NATO allies Denmark, Norway and Iceland held talks in Oslo.", {"DNK", "NOR", "ISL"}),
+])
+def test_alliance_allies_are_members(workspace_extractor, body, members):
+    out = _run(workspace_extractor, body)
+    assert {(country_iri(c), NATO) for c in members} <= _relations(out, "memberOf")
+
+
+def test_allies_without_an_organisation_give_no_membership(workspace_extractor):
+    out = _run(workspace_extractor, "Estonia, Latvia and Lithuania are close allies.")
+    assert not _relations(out, "memberOf")
+
+
+@pytest.mark.parametrize("body, members", [
+    ("The minister said Albania, a NATO member since 2009, would host the jets.", {"ALB"}),
+    ("Poland hosted Lithuania for talks. \"Our two countries are allies in NATO,\" the minister said.", {"POL", "LTU"}),
+])
+def test_membership_patterns(workspace_extractor, body, members):
+    found = _relations(_run(workspace_extractor, body), "memberOf")
+    assert {(country_iri(c), NATO) for c in members} <= found
+
+
+def test_nato_mention_without_membership(workspace_extractor):
+    out = _run(workspace_extractor, "Albania, which hopes to deepen ties with NATO, hosted the talks.")
+    assert _relations(out, "memberOf") == set()
+
+
+# -- allies under a treaty -------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, treaty, pair, since", [
+    ("Australia and New Zealand have been treaty allies since the 1951 ANZUS Treaty.", "ANZUS Treaty",
+     ("AUS", "NZL"), "1951"),
+    ("Thailand and the United States remain allies under the 1954 Manila Pact, the minister said.", "Manila Pact",
+     ("THA", "USA"), "1954"),
+    ("Japan and the United States are allies under the Japan-US Security Treaty.", "Japan-US Security Treaty",
+     ("JPN", "USA"), None),
+])
+def test_allies_under_a_treaty(workspace_extractor, body, treaty, pair, since):
+    out = _run(workspace_extractor, body)
+    assert treaty in _names(out, "Agreement")
+    allied = [r for r in out["relations"] if r["p"] == "alliedWith"]
+    assert [(local_name(r["s"]), local_name(r["o"])) for r in allied] == [pair]
+    assert allied[0]["since"] == since and allied[0]["via"]
+    assert "Philippines" not in _names(out, "Country")   # "Manila" inside a treaty's name
+
+
+def test_treaty_named_without_alliance_gives_no_alliance(workspace_extractor):
+    out = _run(workspace_extractor, "Japan and the United States discussed the Japan-US Security Treaty on Monday.")
+    assert _relations(out, "alliedWith") == set()
