@@ -1,6 +1,7 @@
 """Countries by name, official name, demonym or adjective ("Azerbaijani-Turkish relations"
 names both), and by capital when the capital stands for the government ("Ankara and Baku
-agreed"); a capital after "in", "to", "at" is the city (a Place).
+agreed"); a capital after "in", "to", "at" is the city (a Place); "the country's" before a post
+points back to the country just named.
 """
 from __future__ import annotations
 
@@ -42,6 +43,27 @@ def find_countries(doc: Doc, res: Resources) -> None:
             sent.refs.append(Ref(m.i, m.j, m.key, m.cat))
             doc.country_order.append(m.key)
             del ent
+
+
+def find_country_anaphors(doc: Doc, res: Resources) -> None:
+    """A possessive that points back to a country ("the country's", "the kingdom's"; phrases of
+    ``country_anaphors.tsv``) refers to the one country named before it in the sentence, or,
+    when the sentence names none before it, to the one country the previous sentence names;
+    with two or more to choose from it refers to none.
+    The reference (kind "anaphor") gives a post after it its country: "the Philippine ministry
+    announced the appointment of Col. X as the country's first defence attache to Poland"."""
+    norms = doc.toks.norms
+    previous: list[str] = []
+    for sent in doc.sentences:
+        named = [r for r in sent.refs_by_position() if r.how in ("country", "adjective")]
+        for m in sent.by_cat("cue:country_anaphors"):
+            if m.j + 1 >= sent.b or norms[m.j] not in ("'", "’") or norms[m.j + 1] != "s":
+                continue
+            before = list(dict.fromkeys(r.entity for r in named if r.j <= m.i)) or previous
+            country = before[0] if len(before) == 1 else None
+            if country is not None:
+                sent.refs.append(Ref(m.i, m.j, country, "anaphor"))
+        previous = list(dict.fromkeys(r.entity for r in named))
 
 
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",

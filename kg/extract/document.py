@@ -208,6 +208,9 @@ class Doc:
         """Drop the references of the given kinds inside tokens [start, end) (a capital that is
         part of a longer name); an entity left without mentions goes too."""
         inside = [r for r in sent.refs if start <= r.i and r.j <= end and r.how in hows]
+        if inside:   # the index only follows appended references: rebuilt after a removal
+            sent._index = None
+            sent.memo.clear()
         for r in inside:
             sent.refs.remove(r)
             ent = self.entities.get(r.entity)

@@ -164,8 +164,8 @@ def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
                 and not sent.ref_index().ends.get(k) and not doc.toks.texts[k - 1].isupper())
     if sent.blocked is None:
         sent.blocked = {k for m in sent.matches if m.cat in _BLOCKING for k in range(m.i, m.j)}
-    if k in sent.blocked:
-        return False
+    if k in sent.blocked or _in_country_body(doc, res, sent, k):
+        return False   # "the Egyptian Armed Forces": no name
     return not sent.covered(k)
 
 
@@ -246,6 +246,17 @@ def name_run(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
     return j if words else k
 
 
+def _city_given_name(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
+    """End of a name right after a title whose given name is also a capital's ("President
+    Santiago Pena", "Minister Victoria Mensah"): the capital is a given name when a name word
+    follows it; k itself otherwise."""
+    cap = _capital_at(sent, k)
+    if cap is None or cap.j != k + 1 or doc.toks.texts[k].isupper():
+        return k
+    stop = name_run(doc, res, sent, k + 1)
+    return stop if stop > k + 1 else k
+
+
 def _capital_in_name(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
     """A one-word capital right after a given name, and not itself followed by a name word, is
     the person's surname; a capital after "in", "to", "at", "and" or a comma is the city."""
@@ -286,6 +297,8 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
             else:
                 break
         stop = name_run(doc, res, sent, end)
+        if stop == end:
+            stop = _city_given_name(doc, res, sent, end)
         if stop > end and not _compound_word(doc, sent, stop):
             _add_name(doc, res, sent, state, end, stop)
             k = _elided_titles(doc, res, sent, state, stop, last if last.cat == "post" else None)
@@ -372,10 +385,50 @@ def _accept(doc: Doc, res: Resources, sent: Sentence, k: int, titles: dict, coun
         return True
     if norm == "." and k - 1 in titles and titles[k - 1].cat == "rank":
         return True   # "Brig. Ahsan Raza Qureshi"
+    if norm == "." and k - 1 in countries and _abbreviation_dot(doc, countries[k - 1], k):
+        return True   # "U.S. Defense Secretary X": the full stop closes the country's abbreviation
     if res.grammar.get(norm) in ("det", "poss", "premod") or norm in _ZONE_WORDS:
         return True
-    if norm in res.org_heads and res.org_heads[norm] == "country":
-        return True
+    if _in_named_body(doc, sent, k):
+        return True   # "commander of U.S. Southern Command": the body a post heads
+    return _in_country_body(doc, res, sent, k)
+
+
+def _in_named_body(doc: Doc, sent: Sentence, k: int) -> bool:
+    """Token k is part of a named organisation that follows "of" after a post ("Commander of
+    U.S. Southern Command", "Secretary General of the Collective Security Treaty Organization")."""
+    for r in sent.ref_index().tokens.get(k, ()):
+        if doc.entities[r.entity].type != "Organization":
+            continue
+        p = r.i - 1
+        while p >= sent.a and doc.toks.norms[p] in ("the", ".") or (p >= sent.a and _country_token(sent, p)):
+            p -= 1
+        return p >= sent.a and doc.toks.norms[p] == "of"
+    return False
+
+
+def _country_token(sent: Sentence, k: int) -> bool:
+    return any(r.how in ("country", "adjective") for r in sent.ref_index().tokens.get(k, ()))
+
+
+def _abbreviation_dot(doc: Doc, country: Ref, k: int) -> bool:
+    """Token k is the full stop written right after a country abbreviated with stops ("U.S.")."""
+    toks = doc.toks
+    return country.j == k and toks.starts[k] == toks.ends[k - 1] \
+        and any(toks.norms[x] == "." for x in range(country.i, country.j))
+
+
+def _in_country_body(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
+    """Token k is part of the name of a body that stands for its country ("Ministry", "Armed
+    Forces", "High Commission"): the complement of a post ("Chief of Staff of the Egyptian Armed
+    Forces") belongs to the post's zone."""
+    norms = doc.toks.norms
+    for length in range(1, res.org_head_words + 1):
+        for start in range(k - length + 1, k + 1):
+            if start < sent.a or start + length > sent.b:
+                continue
+            if res.org_heads.get(" ".join(norms[start:start + length])) == "country":
+                return True
     return False
 
 
@@ -398,7 +451,7 @@ def _compute_spans(sent: Sentence) -> tuple[dict, dict]:
             for k in range(m.i, m.j):
                 titles.setdefault(k, m)
     for r in sent.refs:
-        if r.how in ("country", "adjective", "capital"):
+        if r.how in ("country", "adjective", "capital", "anaphor"):
             for k in range(r.i, r.j):
                 countries[k] = r
     for m in sent.matches:   # "the attache in Kathmandu": a capital read as the city still names its country
@@ -411,13 +464,18 @@ def _compute_spans(sent: Sentence) -> tuple[dict, dict]:
 
 def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
     titles, countries = _spans(sent)
+    first = sent.a
+    if doc.dateline is not None and sent.index == 0:   # "ASUNCION - The commander ...": not a title's words
+        while first < i and doc.toks.starts[first] < doc.dateline.body_start:
+            first += 1
     k = i
-    if k - 1 >= sent.a and doc.toks.norms[k - 1] == ",":
+    if k - 1 >= first and doc.toks.norms[k - 1] == ",":
         k -= 1
     commas = 0
-    while k - 1 >= sent.a:
-        if doc.toks.norms[k - 1] == "," and commas == 0 and k - 1 > sent.a \
-                and _accept(doc, res, sent, k - 2, titles, countries) and (k - 2 in titles or k - 2 in countries):
+    while k - 1 >= first:
+        if doc.toks.norms[k - 1] == "," and commas == 0 and k - 1 > first \
+                and _accept(doc, res, sent, k - 2, titles, countries) and (
+                    k - 2 in titles or k - 2 in countries or _in_named_body(doc, sent, k - 2)):
             commas += 1
             k -= 1
             continue
@@ -436,8 +494,8 @@ def right_zone(doc: Doc, res: Resources, sent: Sentence, j: int, limit: int = 13
     titles, countries = _spans(sent)
     k = j
     while k < min(sent.b, j + limit):
-        if doc.toks.norms[k] == "and" and k > j and k - 1 in titles and k + 1 in titles \
-                and titles[k + 1].cat == "post":
+        if doc.toks.norms[k] == "and" and k > j and (k - 1 in titles or k - 1 in countries) \
+                and k + 1 in titles and titles[k + 1].cat == "post":
             limit += titles[k + 1].j - k   # "Deputy Prime Minister and Minister of Defence of X"
         elif not _accept(doc, res, sent, k, titles, countries):
             break
@@ -499,8 +557,11 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
             consumed.update(range(zone.start, zone.end))
             if zone.posts:
                 post = zone.posts[-1] if zone.end <= ref.i else zone.posts[0]
-                found = [(p, *zone_role(doc, res, zone, p)) for p in _joined_posts(doc, zone, post)]
+                joined = _joined_posts(doc, res, sent, zone, post, holder_before=zone.start >= ref.j)
+                found = [(p, *zone_role(doc, res, zone, p)) for p in joined]
                 shared = next((c for _, c, _ in found if c), None)
+                if shared is None and zone.end <= ref.i:
+                    shared = _country_after_name(doc, sent, ref.j)
                 for p, country, accredited in found:
                     ent.add_role(p.key, country or shared, accredited)
             elif zone.counterpart is not None:
@@ -508,26 +569,89 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
     return consumed
 
 
-def _joined_posts(doc: Doc, zone: Zone, post: Match) -> list[Match]:
-    """A post and the posts joined to it by "and": "Deputy Prime Minister and Minister of
-    Defence", "Defence Minister and Commander-in-Chief" -- the holder holds each."""
+def _country_after_name(doc: Doc, sent: Sentence, j: int) -> Optional[str]:
+    """The country named right after a titled name with "of" ("Secretary of National Defense X
+    of the Philippines"), which the title before the name left open."""
     norms = doc.toks.norms
+    if j >= sent.b or norms[j] != "of":
+        return None
+    k = j + 1 + (1 if j + 1 < sent.b and norms[j + 1] == "the" else 0)
+    country = _country_at(sent, k)
+    if country is None or country.how != "country" or (country.j < sent.b and norms[country.j] in ("'", "’")):
+        return None
+    return country.entity
+
+
+def _joined_posts(doc: Doc, res: Resources, sent: Sentence, zone: Zone, post: Match,
+                  holder_before: bool) -> list[Match]:
+    """A post and the posts joined to it by "and": "Deputy Prime Minister and Minister of
+    Defence", "Defence Minister and Commander-in-Chief", "Commander-in-Chief of the Egyptian
+    Armed Forces and Minister of Defence" -- the holder holds each. When the holder is named
+    before the posts, a post after "and" that titles a name of its own ("X, Chief of Staff, and
+    Defence Minister Y") is that name's."""
     posts = sorted(zone.posts, key=lambda p: p.i)
     k = posts.index(post)
     lo = hi = k
-    while lo > 0 and posts[lo - 1].j + 1 == posts[lo].i and norms[posts[lo - 1].j] == "and":
+    while lo > 0 and _joined(doc, res, sent, posts[lo - 1], posts[lo], holder_before):
         lo -= 1
-    while hi + 1 < len(posts) and posts[hi].j + 1 == posts[hi + 1].i and norms[posts[hi].j] == "and":
+    while hi + 1 < len(posts) and _joined(doc, res, sent, posts[hi], posts[hi + 1], holder_before):
         hi += 1
     return posts[lo:hi + 1]
 
 
+def _joined(doc: Doc, res: Resources, sent: Sentence, first: Match, second: Match, holder_before: bool) -> bool:
+    """``second`` follows ``first`` after "and", with nothing between them but ``first``'s
+    complement ("of the Egyptian Armed Forces"), and (when the holder is named before) titles
+    no name of its own."""
+    norms = doc.toks.norms
+    if second.i - 1 < first.j or norms[second.i - 1] != "and":
+        return False
+    if second.i - 1 > first.j:
+        titles, countries = _spans(sent)
+        if norms[first.j] != "of" or not all(
+                _accept(doc, res, sent, x, titles, countries) and not (x in titles and titles[x].cat == "post")
+                for x in range(first.j, second.i - 1)):
+            return False
+    if not holder_before:
+        return True
+    named = any(doc.entities[r.entity].type == "Person" for r in sent.ref_index().starts.get(second.j, ()))
+    return not named and name_run(doc, res, sent, second.j) == second.j
+
+
 def _appositive(doc: Doc, res: Resources, sent: Sentence, j: int) -> Optional[Zone]:
+    j = after_honours(doc, res, sent, j)
     if j < sent.b and doc.toks.norms[j] == ",":
         zone = right_zone(doc, res, sent, j + 1)
         if zone.posts:
             return zone
     return None
+
+
+def after_honours(doc: Doc, res: Resources, sent: Sentence, j: int) -> int:
+    """The comma after the honours that follow a name, set off by commas, before its post
+    ("X, Nishan-e-Imtiaz (Military), Chief of Army Staff"; "Y, PVSM, AVSM, VSM, Vice Chief of
+    the Air Staff"; "Z, OBE, Defence Adviser"): honours listed in ``postnominals.tsv`` or
+    acronyms in capitals that name nothing else. j itself when none follow."""
+    toks, norms = doc.toks, doc.toks.norms
+    honour = {k for m in sent.by_cat("cue:postnominals") for k in range(m.i, m.j)}
+    k, end = j, j
+    while k + 1 < sent.b and norms[k] == ",":
+        x, depth, seen = k + 1, 0, False
+        while x < sent.b and (depth or norms[x] != ","):
+            text = toks.texts[x]
+            if norms[x] == "(":
+                depth += 1
+            elif norms[x] == ")" and depth:
+                depth -= 1
+            elif x in honour or (text.isalpha() and text.isupper() and len(text) <= 6 and not sent.covered(x)):
+                seen = True
+            elif not (depth and text[:1].isupper() and text.isalpha()) and not (norms[x] in ("-", "&") and seen):
+                return end
+            x += 1
+        if not seen or depth or x >= sent.b:
+            return end
+        k = end = x
+    return end
 
 
 _PAST_AS = frozenset({"served", "former", "formerly", "previously", "once", "ex", "retired", "had", "until",
@@ -592,7 +716,7 @@ def _as_posts(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") ->
             continue
         ent = doc.entities[holder.entity]
         post = zone.posts[0]
-        found = [(p, *zone_role(doc, res, zone, p)) for p in _joined_posts(doc, zone, post)]
+        found = [(p, *zone_role(doc, res, zone, p)) for p in _joined_posts(doc, res, sent, zone, post, True)]
         shared = next((c for _, c, _ in found if c), None)
         for p, country, accredited in found:
             ent.add_role(p.key, country or shared, accredited)

