@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction_checks import run, surname_roles
+from tests.extraction_checks import entities, run, surname_roles
 
 
 def _posts(out: dict, surname: str) -> set[str]:
@@ -153,3 +153,86 @@ def test_role_inference_the_countrys_post(workspace_extractor, body, surname, ro
 def test_role_inference_the_country_after_two_countries_is_left_open(workspace_extractor, body):
     out = run(workspace_extractor, body)
     assert not any(country in ("GHA", "TGO") for _, country, _ in (surname_roles(out, "mensah") or set()))
+
+
+# -- the head of a military unit ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("Maj. Gen. Paulo Souza, head of the Brazilian Army's logistics command, told reporters the first "
+     "vehicles would arrive in May.", "souza", ("Commander", "BRA", "")),
+    ("Russia's Vice Admiral Ivan Petrov, chief of the Northern Fleet, met the visiting delegation.",
+     "petrov", ("Commander", "RUS", "")),
+    ("Colonel Peter Omondi, head of the Kenyan peacekeeping contingent, also spoke.", "omondi",
+     ("Commander", "KEN", "")),
+])
+def test_role_inference_head_of_a_unit_commands_it(workspace_extractor, body, surname, role):
+    assert role in surname_roles(run(workspace_extractor, body), surname)
+
+
+@pytest.mark.parametrize("body, surname", [
+    ("Colonel Ana Ruiz, chief of staff of the 3rd Infantry Division, spoke to reporters.", "ruiz"),
+    ("Ambassador Juan Perez, head of the diplomatic corps in Lima, welcomed the guests.", "perez"),
+    ("Colonel Lisa Brandt, head of the working group on logistics, presented the plan.", "brandt"),
+])
+def test_role_inference_other_heads_are_no_commanders(workspace_extractor, body, surname):
+    assert "Commander" not in _posts(run(workspace_extractor, body), surname)
+
+
+# -- successors and predecessors ---------------------------------------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("General Omar Bashir was sworn in as Nigeria's Chief of Defence Staff on Monday. He replaces General "
+     "Idris Kamal, who retires this month.", "kamal", "ChiefOfDefence"),
+    ("Admiral Rui Costa, the new chief of naval staff, succeeds Vice Admiral Luis Matos in the post.",
+     "matos", "NavalCommander"),
+    ("Defence Minister Jan Novak was succeeded by General Petr Svoboda in March.", "svoboda",
+     "DefenceMinister"),
+])
+def test_role_inference_successor_and_predecessor_share_the_post(workspace_extractor, body, surname, role):
+    assert role in _posts(run(workspace_extractor, body), surname)
+
+
+@pytest.mark.parametrize("body, holders", [
+    ("General Idris Kamal replaced the old guard of the army with younger officers.", set()),
+    ("Chief of Defence Staff General Omar Bashir said the new frigate replaces two ageing corvettes.",
+     {"Omar Bashir"}),
+])
+def test_role_inference_replacing_things_gives_no_post(workspace_extractor, body, holders):
+    out = run(workspace_extractor, body)
+    assert {e["name"] for e in entities(out, "Person") if e["roles"]} == holders
+
+
+def test_role_inference_sworn_in_as_is_a_current_post(workspace_extractor):
+    out = run(workspace_extractor, "Admiral Lina Haddad was sworn in as chief of naval staff of Lebanon.")
+    assert ("NavalCommander", "LBN", "") in surname_roles(out, "haddad")
+    out = run(workspace_extractor, "Admiral Lina Haddad was then as chief of naval staff much admired.")
+    assert "NavalCommander" not in _posts(out, "haddad")
+
+
+# -- two heads listed for a pair of countries ---------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("The treaty between Chile and Peru was signed by the heads of state, Ana Morales and Diego Quispe, "
+     "in Lima.", {"morales": "CHL", "quispe": "PER"}),
+    ("Ghana and Togo signed a border protocol on Monday. The heads of state, Kofi Addo and Faure Mensah, "
+     "then met the press.", {"addo": "GHA", "mensah": "TGO"}),
+    ("Chile and Peru have long disputed the border. In January, Presidents Ana Morales of Chile and Diego "
+     "Quispe signed an accord on it.", {"quispe": "PER"}),
+    ("LIMA, May 3 (Andina) - Peru and Chile agreed on Friday to clear mines from their border.\n\n"
+     "In January, Presidents Diego Quispe and Ana Morales signed a first accord on it.",
+     {"quispe": "PER", "morales": "CHL"}),
+])
+def test_role_inference_heads_of_a_pair_serve_one_country_each(workspace_extractor, body, expected):
+    out = run(workspace_extractor, body)
+    for surname, country in expected.items():
+        assert ("President", country, "") in (surname_roles(out, surname) or set()), surname
+
+
+@pytest.mark.parametrize("body", [
+    "Presidents Ana Morales and Diego Quispe attended the summit in Brasilia.",
+    "Chile, Peru and Bolivia sent delegations. The heads of state, Ana Morales and Diego Quispe, spoke first.",
+])
+def test_role_inference_heads_without_a_pair_get_no_country(workspace_extractor, body):
+    out = run(workspace_extractor, body)
+    for surname in ("morales", "quispe"):
+        assert not any(r == "President" and c for r, c, _ in (surname_roles(out, surname) or set()))

@@ -2,13 +2,15 @@
 
 - the host who receives a foreign attaché or ambassador accredited to X serves X;
 - in a bilateral story, a person of unknown country who meets, hosts or visits a person of
-  country A serves the other country the article is about.
+  country A serves the other country the article is about;
+- of two heads listed together, one placed by context, the other serves the other country.
 """
 from __future__ import annotations
 
 from collections import Counter
 from typing import Optional
 
+from kg.extract.countries import other_of_pair
 from kg.extract.document import Doc
 from kg.extract.resources import Resources
 from kg.extract.text import term_key
@@ -29,6 +31,7 @@ def infer_countries(doc: Doc, res: Resources) -> None:
             elif b and not a and b in top:
                 _assign(doc, res, people[0], top[1] if b == top[0] else top[0])
     _home_country(doc, res, counts)
+    _head_pairs(doc)
     for ent in doc.entities.values():
         if ent.type == "Person" and ent.country is None:
             ent.country = next((r.country for r in ent.roles if r.country), None)
@@ -77,6 +80,21 @@ def _home_country(doc: Doc, res: Resources, counts: Counter) -> None:
         for role in ent.roles:
             if role.country is None and role.role not in res.accredited_roles:
                 role.country = country
+
+
+def _head_pairs(doc: Doc) -> None:
+    """Of two heads listed together ("Presidents X and Y") whose countries the sentence left open,
+    the one context has now placed serves its country; the other, the other country of the pair
+    in focus where they are listed."""
+    for pair in doc.head_pairs:
+        countries = [next((r.country for r in doc.entities[p].roles if r.role == pair.role and r.country), None)
+                     for p in pair.people]
+        if (countries[0] is None) == (countries[1] is None):
+            continue
+        known = countries[0] or countries[1]
+        other = other_of_pair(doc, known, pair.sentence, pair.token)
+        if other is not None:
+            doc.entities[pair.people[countries.index(None)]].add_role(pair.role, other)
 
 
 def _dateline_country(doc: Doc, res: Resources) -> Optional[str]:

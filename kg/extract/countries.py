@@ -5,6 +5,8 @@ points back to the country just named.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from kg.extract.document import Doc, Ref
 from kg.extract.resources import Resources
 from kg.iris import place_iri
@@ -113,6 +115,38 @@ def focus_pair(doc: Doc, before_sentence: int, upto_token: int | None = None) ->
                 if len(seen) == 2:
                     return sorted(seen)
     return []
+
+
+def other_of_pair(doc: Doc, known: str, sentence: int, token: int,
+                  pair: Optional[tuple[str, str]] = None) -> Optional[str]:
+    """The other country of the pair stated (else of the two in focus before token ``token`` of
+    sentence ``sentence``), when ``known`` is one of the two."""
+    pool = list(pair) if pair else focus_pair(doc, sentence, token)
+    if len(set(pool)) != 2 or known not in pool:
+        return None
+    return next(c for c in pool if c != known)
+
+
+def stated_pair(doc: Doc, sent, skip: tuple[int, int] = (0, 0)) -> Optional[tuple[str, str]]:
+    """The last pair of countries a sentence names together, in its order: "between Kazakhstan
+    and Uzbekistan", "Kazakh and Uzbek troops", "Greek-French ties" (tokens in ``skip`` aside);
+    None when it names none. The last two of a longer list ("Kenya, Tanzania and Uganda") are
+    no pair."""
+    norms = doc.toks.norms
+    refs = [r for r in sent.refs_by_position() if r.how in ("country", "adjective", "capital")
+            and not skip[0] <= r.i < skip[1]]
+
+    def joined(first, second) -> list[str]:
+        return [norms[x] for x in range(first.j, second.i)]
+
+    found = None
+    for n, (first, second) in enumerate(zip(refs, refs[1:])):
+        if first.entity == second.entity or joined(first, second) not in (["and"], ["and", "the"], ["-"], ["–"]):
+            continue
+        if n > 0 and joined(refs[n - 1], first) in ([","], [",", "the"]):
+            continue
+        found = (first.entity, second.entity)
+    return found
 
 
 def _dateline_place(doc: Doc, res: Resources) -> None:

@@ -178,6 +178,17 @@ class Relation:
 
 
 @dataclass
+class HeadPair:
+    """Two heads of state or government listed together ("Presidents X and Y") whose countries
+    the sentence left open: once context gives one of them a country, the other serves the
+    other country of the pair in focus where they are listed."""
+    role: str
+    people: tuple[str, str]
+    sentence: int
+    token: int
+
+
+@dataclass
 class Doc:
     body: str
     date: Optional[str]
@@ -193,6 +204,7 @@ class Doc:
     codes: dict[str, tuple[Optional[str], Optional[str]]] = field(default_factory=dict)  # type -> CAMEO, PLOVER
     dateline: Optional[object] = None       # kg.extract.dateline.Dateline of the story, if it has one
     optional_places: set[str] = field(default_factory=set)   # water bodies: a Place only where an event happens
+    head_pairs: list["HeadPair"] = field(default_factory=list)   # two heads listed for a pair of countries
 
     def span_text(self, i: int, j: int) -> str:
         return self.body[self.toks.starts[i]:self.toks.ends[j - 1]]

@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from kg.extract import coref
-from kg.extract.document import Doc, Ref, Sentence
+from kg.extract.countries import other_of_pair, stated_pair
+from kg.extract.document import Doc, HeadPair, Ref, Sentence
 from kg.extract.gazetteer import Match
 from kg.extract.resources import Resources
 from kg.extract.text import term_key
+from kg.extract.titles import find_titles
 from kg.iris import person_iri
 
 _TITLE_CATS = ("post", "rank", "honorific")
@@ -32,7 +34,7 @@ class Zone:
 
 
 def find_people(doc: Doc, res: Resources) -> None:
-    _acronym_titles(doc)
+    find_titles(doc, res)
     state = coref.State()
     groups = _group_posts(doc, res)
     for sent in doc.sentences:
@@ -97,33 +99,6 @@ def _possessive_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.St
         if post is not None and not ent.roles:
             ent.add_role(post, r.entity)
         ent.country = ent.country or r.entity
-
-
-def _acronym_titles(doc: Doc) -> None:
-    """A post spelled out once with its acronym, "Chief of Army Staff (COAS)", is a title wherever
-    the acronym stands alone later ("The COAS said")."""
-    toks = doc.toks
-    defined: dict[str, Match] = {}
-    for sent in doc.sentences:
-        for m in sent.matches:
-            if m.cat == "post" and m.j + 2 < sent.b and toks.norms[m.j] == "(" and toks.norms[m.j + 2] == ")":
-                text = toks.texts[m.j + 1]
-                if 2 <= len(text) <= 7 and text.isalpha() and text.isupper():
-                    defined[text] = m
-    if not defined:
-        return
-    for sent in doc.sentences:
-        added = []
-        for k in range(sent.a, sent.b):
-            m = defined.get(toks.texts[k])
-            if m is None or (k > sent.a and toks.norms[k - 1] == "("):
-                continue
-            if any(x.i <= k < x.j and x.cat in _TITLE_CATS for x in sent.matches):
-                continue
-            added.append(Match(k, k + 1, "post", m.key, toks.norms[k]))
-        if added:
-            sent.matches = sorted(sent.matches + added, key=lambda x: (x.i, -(x.j - x.i)))
-            sent.blocked = None
 
 
 def person_entity(doc: Doc, res: Resources, name: str, sent: Sentence, state: "coref.State") -> str:
@@ -655,7 +630,8 @@ def after_honours(doc: Doc, res: Resources, sent: Sentence, j: int) -> int:
 
 
 _PAST_AS = frozenset({"served", "former", "formerly", "previously", "once", "ex", "retired", "had", "until",
-                      "till", "was", "were"})
+                      "till"})
+_PAST_BE = frozenset({"was", "were"})   # past unless a participle follows: "was sworn in as" is taking a post
 _PAST_AFTER = frozenset({"until", "till", "before"})
 _HEAD_POSTS = frozenset({"President", "PrimeMinister", "VicePresident"})
 
@@ -684,6 +660,8 @@ def _holder_before(doc: Doc, res: Resources, sent: Sentence, state: "coref.State
     elif not verbs and p - 1 > sent.a and norms[p - 1] == ",":
         p -= 1
     if any(v in _PAST_AS for v in verbs):
+        return None
+    if any(v in _PAST_BE for v in verbs) and not any(v.endswith("ed") or v in ("sworn", "chosen") for v in verbs):
         return None
     ref = _person_ending(doc, sent, p)
     if ref is not None:
@@ -727,8 +705,9 @@ def _as_posts(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") ->
 def _listed_heads(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> None:
     """Heads of state or government listed after a plural title: "Presidents X and Y", "the heads
     of state, X and Y". Each gets the post for their own country when a cue gives it: the
-    lexicon, "of X" or an adjective/possessive right before the name, or the countries named in
-    the sentence in the same order when "respectively" says so; else no post."""
+    lexicon, "of X" or an adjective/possessive right before the name, the countries named in
+    the sentence in the same order when "respectively" says so, or, for two heads, the pair of
+    countries they stand for (:func:`_heads_of_a_pair`); else no post."""
     norms = doc.toks.norms
     heads = [m for m in sent.matches if m.cat == "post" and m.key in _HEAD_POSTS
              and norms[m.j - 1].endswith("s") and not norms[m.j - 1].endswith("ss")]
@@ -773,13 +752,43 @@ def _listed_heads(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                     sides.append(r.entity)
             if len(sides) == len(names):
                 names = [(ref, c or side) for (ref, c), side in zip(names, sides)]
+        names = [(ref, country or _known_country(doc, res, ref.entity, m.key)) for ref, country in names]
+        if len(names) == 2:
+            names = _heads_of_a_pair(doc, sent, m.key, names, (m.i, k))
         for ref, country in names:
             ent = doc.entities[ref.entity]
-            entry = res.people.get(ent.id)
-            if country is None and entry is not None:
-                country = next((p.country for p in entry.posts if p.role == m.key), None) or entry.country
             if country is not None and not any(r.role == m.key and r.country not in (None, country) for r in ent.roles):
                 ent.add_role(m.key, country)
+
+
+def _known_country(doc: Doc, res: Resources, iri: str, role: str) -> Optional[str]:
+    """The country the curated data gives a known person for a post (else their country)."""
+    entry = res.people.get(iri)
+    if entry is None:
+        return None
+    return next((p.country for p in entry.posts if p.role == role), None) or entry.country
+
+
+def _heads_of_a_pair(doc: Doc, sent: Sentence, role: str, names: list, listed: tuple[int, int]) -> list:
+    """Two heads listed for a pair of countries serve one each: when neither's country is known,
+    they serve the countries of a pair the sentence (or the one before) names, in its order ("the
+    treaty between Kazakhstan and Uzbekistan was signed by the heads of state, X and Y"); when
+    one's is, the other serves the other country of the pair in focus ("Presidents Lula and
+    Alberto Fernandez" in a story about Brazil and Argentina). With no pair stated, the two are
+    kept in ``doc.head_pairs`` for :mod:`kg.extract.context` to finish once it knows one."""
+    pair = stated_pair(doc, sent, listed)
+    if pair is None and sent.index > 0 and doc.sentences[sent.index - 1].paragraph == sent.paragraph:
+        pair = stated_pair(doc, doc.sentences[sent.index - 1])
+    (first, a), (second, b) = names
+    if a is None and b is None:
+        if pair:
+            return [(first, pair[0]), (second, pair[1])]
+        doc.head_pairs.append(HeadPair(role, (first.entity, second.entity), sent.index, listed[0]))
+        return names
+    if a is not None and b is not None:
+        return names
+    other = other_of_pair(doc, a or b, sent.index, listed[0], pair)
+    return [(first, a or other), (second, b or other)]
 
 
 def _fill_from_lexicon(doc: Doc, res: Resources) -> None:

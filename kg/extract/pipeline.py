@@ -25,6 +25,7 @@ from kg.extract.people import find_people
 from kg.extract.relations import find_relations
 from kg.extract.resources import Resources
 from kg.extract.sentences import split_sentences
+from kg.extract.succession import find_successions
 from kg.extract.text import tokenize
 from kg.iris import event_iri
 
@@ -67,6 +68,7 @@ class Extractor:
         find_country_anaphors(doc, res)
         find_named(doc, res)
         find_people(doc, res)
+        find_successions(doc, res)
         find_agreements(doc, res)
         find_events(doc, res)
         infer_countries(doc, res)

@@ -56,6 +56,7 @@ class Resources:
         self.org_head_words = max((len(k.split()) for k in self.org_heads), default=1)
         self.geo_features = {fold(k): v for k, v in _cue(lexicon, "geo_features").items()}
         self.appointment_cues = frozenset(fold(k) for k in _cue(lexicon, "appointment_cues"))
+        self.military_units = frozenset(tuple(term_key(k)) for k in _cue(lexicon, "military_units"))
         months = {k: int(v) for k, v in _cue(lexicon, "months").items() if v.isdigit()}
         weekdays = {k: int(v) for k, v in _cue(lexicon, "weekdays").items() if v.isdigit()}
         self.calendar_words = frozenset(fold(w) for w in (*months, *weekdays))
@@ -137,6 +138,9 @@ class Resources:
             if value == "discussion":
                 for form in inflections(term, self.irregular, verb=True):
                     gaz.add(form, "cue:discussion", term, cased=False)
+        for term, value in self.lexicon.cues.get("succession", {}).items():
+            for form in inflections(term, self.irregular, verb=True):
+                gaz.add(form, "cue:succession", value, cased=False)
         return gaz
 
     def _organizations(self) -> list[tuple[str, str]]:

@@ -1,0 +1,87 @@
+"""Titles the gazetteer cannot list because the text builds them: an acronym the article
+defines for a post ("Chief of Army Staff (COAS)" ... "The COAS said"), and the head of a
+military unit named in full ("head of the Brazilian Army's logistics command"). Both become
+post matches of their sentence, read by :mod:`kg.extract.people` like any other title.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from kg.extract.document import Doc, Sentence
+from kg.extract.gazetteer import Match
+from kg.extract.resources import Resources
+
+_TITLE_CATS = ("post", "rank", "honorific")
+_UNIT_HEADS = frozenset({"head", "chief"})
+_MAX_UNIT_WORDS = 6
+
+
+def find_titles(doc: Doc, res: Resources) -> None:
+    _acronym_titles(doc)
+    _unit_heads(doc, res)
+
+
+def _add_matches(sent: Sentence, added: list[Match]) -> None:
+    if added:
+        sent.matches = sorted(sent.matches + added, key=lambda x: (x.i, -(x.j - x.i)))
+        sent.blocked = None
+        sent.spans_cache = None
+
+
+def _acronym_titles(doc: Doc) -> None:
+    """A post spelled out once with its acronym, "Chief of Army Staff (COAS)", is a title wherever
+    the acronym stands alone later ("The COAS said")."""
+    toks = doc.toks
+    defined: dict[str, Match] = {}
+    for sent in doc.sentences:
+        for m in sent.matches:
+            if m.cat == "post" and m.j + 2 < sent.b and toks.norms[m.j] == "(" and toks.norms[m.j + 2] == ")":
+                text = toks.texts[m.j + 1]
+                if 2 <= len(text) <= 7 and text.isalpha() and text.isupper():
+                    defined[text] = m
+    if not defined:
+        return
+    for sent in doc.sentences:
+        added = []
+        for k in range(sent.a, sent.b):
+            m = defined.get(toks.texts[k])
+            if m is None or (k > sent.a and toks.norms[k - 1] == "("):
+                continue
+            if any(x.i <= k < x.j and x.cat in _TITLE_CATS for x in sent.matches):
+                continue
+            added.append(Match(k, k + 1, "post", m.key, toks.norms[k]))
+        _add_matches(sent, added)
+
+
+def _unit_heads(doc: Doc, res: Resources) -> None:
+    """"head of the Brazilian Army's logistics command", "chief of the Northern Fleet": the head
+    (or chief) of a body ending in a unit word of ``military_units.tsv`` commands it -- a
+    Commander post spanning the whole phrase, so that a country named inside it ("Brazilian")
+    is the post's country. A "chief of staff of" such a unit is not its head."""
+    if not res.military_units:
+        return
+    norms = doc.toks.norms
+    longest = max(len(u) for u in res.military_units)
+    for sent in doc.sentences:
+        added = []
+        for k in range(sent.a, sent.b - 2):
+            if norms[k] not in _UNIT_HEADS or norms[k + 1] != "of":
+                continue
+            if any(m.cat == "post" and m.i <= k < m.j for m in sent.matches):
+                continue   # "Chief of General Staff", "head of the navy": the lexicon's own post
+            end = _unit_end(doc, res, sent, k + 2, longest)
+            if end is not None:
+                added.append(Match(k, end, "post", "Commander", " ".join(norms[k:end])))
+        _add_matches(sent, added)
+
+
+def _unit_end(doc: Doc, res: Resources, sent: Sentence, k: int, longest: int) -> Optional[int]:
+    """One past the unit word that closes a short noun phrase starting at token k, else None."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    for x in range(k, min(sent.b, k + _MAX_UNIT_WORDS + 1)):
+        for n in range(longest, 0, -1):
+            if x + n <= sent.b and tuple(norms[x:x + n]) in res.military_units:
+                return x + n
+        if not (texts[x].isalnum() or norms[x] in ("'", "’", "-")) or norms[x] in ("staff", "of", "and"):
+            return None
+    return None
