@@ -1,5 +1,5 @@
 """Organizations, places, exercises and agreements the lexicon knows, and new ones by their
-shape: a capitalised name ending in an organisation's head word ("Anadolu Agency"), a
+shape: organisations by their head words (kg.extract.organizations), a
 capitalised name before an exercise trigger ("the Anatolian Eagle exercises"), a capitalised
 city after a place preposition following a visit.
 """
@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from kg.extract.document import Doc, Ref, Sentence
+from kg.extract.organizations import find_organizations
 from kg.extract.resources import Resources
-from kg.iris import exercise_iri, organization_iri
+from kg.iris import exercise_iri
 
 _CONNECT = frozenset({"of", "for", "and", "the", "on", "in", "-", "&"})
 
@@ -25,7 +26,8 @@ def find_named(doc: Doc, res: Resources) -> None:
                        kind=entry.kind, date=entry.date)
             doc.mention(entry.iri, m.i, m.j)
             sent.refs.append(Ref(m.i, m.j, entry.iri, "name"))
-        _new_organizations(doc, res, sent)
+    find_organizations(doc, res)
+    for sent in doc.sentences:
         _new_exercises(doc, res, sent)
 
 
@@ -36,27 +38,6 @@ def covered(sent: Sentence, k: int) -> bool:
 def cap_word(doc: Doc, k: int) -> bool:
     text = doc.toks.texts[k]
     return text[:1].isupper() and text[:1].isalpha()
-
-
-def _new_organizations(doc: Doc, res: Resources, sent: Sentence) -> None:
-    norms = doc.toks.norms
-    for k in range(sent.a, sent.b):
-        value = res.org_heads.get(norms[k])
-        if value != "Organization" or not cap_word(doc, k) or covered(sent, k):
-            continue
-        start = k
-        while start - 1 >= sent.a and cap_word(doc, start - 1) and not covered(sent, start - 1) \
-                and res.grammar.get(norms[start - 1]) is None and norms[start - 1] not in res.pronouns:
-            start -= 1
-        if start == k:
-            continue   # a head word alone ("Agency") is no name
-        if start == sent.a and res.grammar.get(norms[start]):
-            start += 1
-        name = doc.span_text(start, k + 1)
-        iri = organization_iri(name)
-        doc.entity(iri, "Organization", name, sent.index)
-        doc.mention(iri, start, k + 1)
-        sent.refs.append(Ref(start, k + 1, iri, "name"))
 
 
 _EDITION = re.compile(r"(?:[\s-]+(?:\d{1,4}|[IVXLC]+))+$")

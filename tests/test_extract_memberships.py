@@ -1,0 +1,76 @@
+"""Organisations and who belongs to them: organisation names read by their head words and
+complements, acronyms an article earns, state bodies that are no organisations, and the ways
+news states that a country is a member of one. Sentences written for these tests (not taken
+from the gold or dev sets), each group with one the rule must not fire on."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.organizations import initials, spells
+from extraction_checks import run as _run, names as _names, relations as _relations, short
+
+
+# -- organisation names ------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ("Delegates of the Andean Security Forum met in Quito on Tuesday.", "Andean Security Forum"),
+    ("The Nordic Maritime Group said its ships would sail in June.", "Nordic Maritime Group"),
+    ("A study by the Royal Institute for Defence Studies found gaps in air defence.",
+     "Royal Institute for Defence Studies"),
+    ("The Southern Cone Security Conclave will meet again in Montevideo.", "Southern Cone Security Conclave"),
+    ("Ministers of the Organisation of Sahel Coastal States met in Dakar.", "Organisation of Sahel Coastal States"),
+    ("The Ghanaian Football Association fined the club on Monday.", "Ghanaian Football Association"),
+])
+def test_organisation_by_head_word_and_complement(workspace_extractor, body, name):
+    assert name in _names(_run(workspace_extractor, body), "Organization")
+
+
+@pytest.mark.parametrize("body", [
+    "The International Community condemned the attack on the convoy.",
+    "Cadets from Nepal will train at the Kharka Military Academy next year.",
+    "The Ghana-Togo Joint Permanent Commission on Defence met in Lome.",
+    "The USS Harbor Carrier Strike Group sailed into the Arabian Sea.",
+    "Officers inspected the Sky Shield Missile System at the base.",
+    "He called on the Chairman Joint Chiefs of Staff Committee in Rawalpindi.",
+    "The Committee on National Security of the parliament approved the budget.",
+])
+def test_no_organisation_from_state_bodies_units_or_generic_words(workspace_extractor, body):
+    assert not _names(_run(workspace_extractor, body), "Organization")
+
+
+def test_country_adjective_inside_an_organisation_name_names_no_country(workspace_extractor):
+    out = _run(workspace_extractor, "Envoys of the Organization of American States observed the vote.")
+    assert "Organization of American States" in _names(out, "Organization")
+    assert "United States" not in _names(out, "Country")
+
+
+# -- acronyms ----------------------------------------------------------------------------
+
+def test_acronym_defined_in_parentheses_links_later_mentions(workspace_extractor):
+    out = _run(workspace_extractor, "Chile joined the Pacific Rim Defence Council (PRDC) in 2019. "
+                                    "PRDC ministers will meet in Lima.")
+    org = next(e for e in out["entities"] if e["name"] == "Pacific Rim Defence Council")
+    assert [m["text"] for m in org["mentions"]].count("PRDC") == 2
+
+
+def test_initials_of_an_organisation_named_in_full_link_later(workspace_extractor):
+    out = _run(workspace_extractor, "Fiji hosted the Pacific Islands Forum summit. PIF leaders met in Suva.")
+    org = next(e for e in out["entities"] if e["name"] == "Pacific Islands Forum")
+    assert "PIF" in [m["text"] for m in org["mentions"]]
+
+
+def test_unearned_acronym_is_no_organisation(workspace_extractor):
+    out = _run(workspace_extractor, "The RSS feed of the ministry carried the statement.")
+    assert not _names(out, "Organization")
+
+
+def test_acronym_to_full_name_from_the_organisation_list(workspace_extractor):
+    out = _run(workspace_extractor, "Barbados and Jamaica are CARICOM member states.")
+    assert "Caribbean Community" in _names(out, "Organization")
+
+
+def test_acronym_spelling_and_initials():
+    assert spells("ECOWAS", "Economic Community of West African States")
+    assert spells("SADC", "Southern African Development Community")
+    assert not spells("NATO", "Pacific Islands Forum")
+    assert initials("International Institute for Strategic Studies") == "IISS"
