@@ -1,6 +1,7 @@
 """Dates in text, resolved against the article's date, at the precision the text gives.
 
->>> finder = DateFinder({"june": 6, "october": 10, "december": 12}, {"tuesday": 1}, {"yesterday": "-1d", "last month": "-1m"})
+>>> finder = DateFinder({"june": 6, "october": 10, "december": 12}, {"tuesday": 1},
+...                     {"yesterday": "-1d", "last month": "-1m", "earlier this year": "0y"})
 >>> [d.value for d in finder.find("On June 15, they met; on Tuesday and yesterday too.", "2021-10-08")]
 ['2021-06-15', '2021-10-05', '2021-10-07']
 >>> [d.value for d in finder.find("in 1992 and in June 2021 and 8.10.2021", None)]
@@ -9,6 +10,10 @@
 ['2021-12-30']
 >>> [d.value for d in finder.find("in June, since October, last June; in June 2020", "2021-06-08")]
 ['2021-06', '2020-10', '2020-06', '2020-06']
+>>> [(d.value, d.onset) for d in finder.find("earlier this year, in the month of June; since 2015", "2021-10-08")]
+[('2021-06', False), ('2015', True)]
+>>> [d.value for d in finder.find("In 2019, on 14 June, they met.", "2021-10-08")]
+['2019-06-14']
 """
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ class DateMention:
     start: int
     end: int
     value: str
+    onset: bool = False   # "since 2015", "until May": the bound of a state, not when something happened
 
 
 def _parse_iso(value: Optional[str]) -> Optional[date]:
@@ -55,7 +61,7 @@ class DateFinder:
             rf"(?P<mdy>\b(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
             rf"(?P<my>\b(?P<m3>{month})\.?,?\s+(?:of\s+)?(?P<y3>\d{{4}})\b)",
             rf"(?P<mo>\b(?P<mp>in|last|since|during|until|till|by|from|early|late|mid|mid-|this|next)\s*"
-            rf"(?P<m4>{month})\b(?!\.?,?\s+(?:of\s+)?\d)(?!-))",
+            rf"(?:the\s+month\s+of\s+)?(?P<m4>{month})\b(?!\.?,?\s+(?:of\s+)?\d)(?!-))",
             rf"(?P<wd>\b(?:on|last|this|past)\s+(?P<w>{wday})\b)" if wday else None,
             rf"(?P<rel>\b(?P<r>{rel})\b)" if rel else None,
             r"(?P<year>\b(?:in|since|from|of|by|until|till|to|year|early|late|mid|mid-)\s+(?P<yy>(?:19|20)\d{2})\b(?![-/.]\d))",
@@ -71,14 +77,14 @@ class DateFinder:
 
     def _matches(self, text: str, anchors: Optional[list[int]] = None):
         """The regex's matches, tried only where one can start: at a number or a calendar word,
-        or one or two words before it ("on Tuesday", "in 2021", "mid-2021") -- the same matches as
+        or one or up to four words before it ("on Tuesday", "in 2021", "in the month of May") -- the same matches as
         ``finditer``, several times faster on news text, where such anchors are rare."""
         candidates: set[int] = set()
         if anchors is None:
             anchors = [a.start() for a in self._anchor.finditer(text)]
         for pos in anchors:
             candidates.add(pos)
-            for _ in range(2):
+            for _ in range(4):
                 k = pos - 1
                 while k >= 0 and (text[k].isspace() or text[k] in "-,"):
                     k -= 1
@@ -110,13 +116,21 @@ class DateFinder:
         if anchors is not None and not anchors:
             return []
         base = _parse_iso(article_date)
-        out = []
+        out: list[DateMention] = []
         for m in self._matches(text, anchors):
             value = self._value(m, base, article_date)
             if value:
                 group = next(g for g in ("iso", "num", "dmy", "mdy", "my", "mo", "wd", "rel", "year") if m.group(g))
                 start = m.start("yy") if group == "year" else m.start("m4") if group == "mo" else m.start(group)
-                out.append(DateMention(start + offset, m.end(group) + offset, value))
+                onset = _ONSET.search(text, 0, start) is not None
+                mention = DateMention(start + offset, m.end(group) + offset, value, onset)
+                if out:
+                    year_given = group in ("wd", "rel") or _YEAR.search(text, start, m.end(group)) is not None
+                    refined = _refine(out[-1], mention, year_given, text, offset)
+                    if refined is not None:
+                        out.pop()
+                        mention = refined
+                out.append(mention)
         return out
 
     def _value(self, m: re.Match, base: Optional[date], article_date: Optional[str]) -> Optional[str]:
@@ -149,6 +163,32 @@ class DateFinder:
         if m.group("year"):
             return m.group("yy")
         return None
+
+
+_ONSET = re.compile(r"\b(?:since|until|till)\s+(?:the\s+(?:month|year)\s+of\s+)?\Z", re.IGNORECASE)
+_APPOSITION = re.compile(r"[\s,(\u2013\u2014-]*(?:(?:in|on|during|the|month|of)\s+)*\Z", re.IGNORECASE)
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def _refine(coarse: DateMention, fine: DateMention, year_given: bool, text: str,
+            offset: int) -> Optional[DateMention]:
+    """"earlier this year, in February", "in 2021, on June 5": a date set right after another
+    that it narrows down is one date, at the finer precision (in the coarse one's year when the
+    finer one gives none); else None."""
+    if len(fine.value) <= len(coarse.value):
+        return None
+    if _APPOSITION.match(text, coarse.end - offset, fine.start - offset) is None:
+        return None
+    value = fine.value
+    if len(coarse.value) == 4 and not year_given:
+        value = coarse.value + value[4:]
+        if len(value) == 10 and _day(int(value[:4]), int(value[5:7]), int(value[8:])) is None:
+            return None
+    if not value.startswith(coarse.value):
+        return None
+    return DateMention(coarse.start, fine.end, value, coarse.onset or fine.onset)
 
 
 def _alternation(words: dict) -> str:

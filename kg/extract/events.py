@@ -22,9 +22,11 @@ from datetime import date, timedelta
 from typing import Optional
 
 from kg.extract.countries import countries_in, focus_pair
+from kg.extract.dates import DateMention
 from kg.extract.document import Doc, Event, Ref, Sentence
 from kg.extract.gazetteer import Match
 from kg.extract.resources import Resources
+from kg.iris import place_iri
 
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", '"', "but", "while", "whereas", "although"})
 _WINDOW = 6
@@ -51,16 +53,20 @@ def find_events(doc: Doc, res: Resources) -> None:
             if habitual is False:
                 continue
             event = _build(doc, res, sent, m, habitual)
+            if event is not None and event.date and event.dated_by == "text" and _future(event.date, doc.date):
+                continue   # "Next month the navies hold drills": dated after the story, so planned
             if event is not None and (event.participants or event.host or event.guest):
                 doc.events.append(event)
                 if event.date and event.dated_by == "text" and event.type != "Statement":
                     doc.paragraph_dates[sent.paragraph] = event.date   # the last dated event of the paragraph
                 if event.date and event.agreement:
                     doc.agreement_dates.setdefault(event.agreement, event.date)
-                if event.date and len(event.date) == 10 and sent.dates and not habitual:
+                if event.date and len(event.date) == 10 and (sent.dates or event.dated_by == "text") \
+                        and not habitual:
                     doc.narrative_date = event.date
         if len(doc.events) == found:
             _discussion(doc, res, sent)
+            _advance_story(doc, sent)
     _drop_interview_statements(doc)
     _date_statements(doc)
     doc.events = merge_events(doc.events)
@@ -249,6 +255,8 @@ def _modality(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[bo
             continue
         if texts[cue.i][:1].isupper() and cue.i > sent.a:
             continue   # "May" the month
+        if cue.key == "future" and cue.i > sent.a and res.grammar.get(norms[cue.i - 1]) == "det":
+            continue   # "the next day", "the next morning": later in the story, not in the future
         if cue.j < sent.b and norms[cue.j].isdigit():
             continue
         if cue.key == "habitual":
@@ -365,7 +373,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             return None
         event.guest = visitor
         event.participants = [visitor] + ([obj] if obj and obj != visitor else [])
-        event.place = _place_after(doc, sent, m.j)
+        event.place = _place_after(doc, res, sent, m.j)
     elif m.key == "Statement":
         speaker = _speaker(doc, res, sent, m, before, first_after)
         if speaker is None:
@@ -501,10 +509,22 @@ def _subject_outside_relative(doc: Doc, sent: Sentence, m: Match,
     return False, None
 
 
-def _place_after(doc: Doc, sent: Sentence, j: int) -> Optional[str]:
+def _place_after(doc: Doc, res: Resources, sent: Sentence, j: int) -> Optional[str]:
+    """Where a visit went: the first place or country named after the trigger, by its name (a
+    country's adjective says whom, not where: "visited Brazilian troops in Haiti"), or "the
+    <adjective> capital", which is that country's capital city."""
     for r in sorted(sent.refs, key=lambda r: r.i):
-        if r.i >= j and doc.entities[r.entity].type in ("Place", "Country") and r.how != "group":
+        if r.i < j or doc.entities[r.entity].type not in ("Place", "Country") or r.how == "group":
+            continue
+        if r.how != "adjective":
             return r.entity
+        country = res.countries.get(r.entity)
+        if country is not None and country.capitals and r.j < sent.b and doc.toks.norms[r.j] == "capital":
+            name = country.capitals[0]
+            iri = place_iri(name)
+            doc.entity(iri, "Place", name, sent.index)
+            doc.mention(iri, r.i, r.j + 1)
+            return iri
     return None
 
 
@@ -568,7 +588,7 @@ def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[st
     if later:
         event.dated_by = "text"
         return later
-    dates = sent.dates
+    dates = _own_dates(doc, sent, m)
     if event.type == "Statement":   # a year or month in what was said is its content, not its date
         dates = [d for d in dates if len(d.value) == 10]
     if dates:
@@ -592,6 +612,35 @@ def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[st
         return same_paragraph
     event.dated_by = "speaker?" if event.type == "Statement" else "story"
     return doc.narrative_date or doc.date
+
+
+def _own_dates(doc: Doc, sent: Sentence, m: Match) -> list[DateMention]:
+    """The sentence's dates that can date the trigger's event. Not a bound of a state ("has
+    trained officers since 2015"), nor a date after a plan or condition that follows the trigger
+    ("visited the troops and is expected to return in December"): that date is the plan's."""
+    if not sent.dates:
+        return []
+    plans = sent.memoized("plans", lambda: sorted(
+        c.i for c in sent.by_cat("cue:modality")
+        if c.key in _PLAN_KEYS and c.term != "to" and not doc.toks.texts[c.i][:1].isupper()))
+    k = bisect.bisect_left(plans, m.j)
+    after_plan = doc.toks.starts[plans[k]] if k < len(plans) else None
+    return [d for d in sent.dates if not d.onset and (after_plan is None or d.start < after_plan)]
+
+
+_PLAN_KEYS = frozenset({"future", "intent", "conditional"})
+
+
+def _advance_story(doc: Doc, sent: Sentence) -> None:
+    """A story that opens on a day without reporting an event ("When the frigate tied up on
+    9 February, few noticed.") is at that day: what the next sentences leave undated happened
+    then. Once an event has dated the story, a day in a sentence without one is background
+    ("Exercise Alon, which began on August 14, ...")."""
+    if doc.narrative_date is not None:
+        return
+    days = [d.value for d in sent.dates if len(d.value) == 10 and not d.onset and not _future(d.value, doc.date)]
+    if days:
+        doc.narrative_date = days[-1]
 
 
 _OCCASIONS = ("Meeting", "Visit", "AgreementSigning", "Appointment")

@@ -1,0 +1,121 @@
+"""Where an event's date comes from when the sentence that reports it gives none, or gives a date
+that belongs to something else: the story's opening day, "the next day", a bound of a state
+("since 2015"), a date that belongs to a plan after the trigger, a date narrowed down by the one
+after it ("earlier this year, in February"), a date after the story's day. Sentences written for
+these tests in several styles (not taken from the gold or dev sets), each rule with a case it
+must not fire on."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.dates import DateFinder
+from extraction_checks import run as _run, events as _events, local_name
+
+
+@pytest.fixture(scope="module")
+def finder(workspace_extractor) -> DateFinder:
+    return workspace_extractor.resources.dates
+
+
+# -- the story's opening day --------------------------------------------------------------
+
+def test_event_dated_by_opening_day_of_a_story(workspace_extractor):
+    body = ("When the Kenyan patrol ship docked at Mombasa on the morning of 3 May, hardly anyone noticed. "
+            "Aboard was Kenya's Chief of Defence Forces, General Charles Kahariri, who had arrived in "
+            "Tanzania for a three-day visit.")
+    assert [e["date"] for e in _events(_run(workspace_extractor, body), "Visit")] == ["2024-05-03"]
+
+
+def test_background_day_after_a_dated_event_does_not_move_the_story(workspace_extractor):
+    body = ("Defence Minister Ana Lopes met General Omar Haddad on Tuesday. "
+            "The academy, which opened on 2 March 2015, trains 300 cadets a year.\n\n"
+            "Lopes later visited Jordan.")
+    assert [e["date"] for e in _events(_run(workspace_extractor, body), "Visit")] == ["2024-05-07"]
+
+
+# -- "the next day" is later in the story, not in the future -------------------------------
+
+@pytest.mark.parametrize("body, date", [
+    ("Admiral Rui Costa arrived in Accra on 6 May. The next day he was received by Ghana's "
+     "Defence Minister Dominic Nitiwul.", "2024-05-07"),
+    ("The delegation landed in Lima on Monday 6 May; the following day General Omar Haddad met "
+     "Peru's Defence Minister Walter Astudillo.", "2024-05-07"),
+])
+def test_next_day_is_a_reported_event(workspace_extractor, body, date):
+    assert [e["date"] for e in _events(_run(workspace_extractor, body), "Meeting")] == [date]
+
+
+def test_next_without_article_is_still_future(workspace_extractor):
+    body = "Next Tuesday General Omar Haddad meets Peru's Defence Minister Walter Astudillo."
+    assert _events(_run(workspace_extractor, body), "Meeting") == []
+
+
+# -- a bound of a state is not when something happened ----------------------------------------
+
+@pytest.mark.parametrize("tail", ["since 2019", "since March", "since January 2021"])
+def test_since_date_does_not_date_a_meeting(workspace_extractor, tail):
+    body = ("Chile's Defence Minister Maya Fernandez received General Omar Haddad, who has commanded "
+            f"the Jordanian military academy {tail}.")
+    assert [e["date"] for e in _events(_run(workspace_extractor, body), "Meeting")] == ["2024-05-10"]
+
+
+def test_since_is_marked_as_onset(finder):
+    found = finder.find("They have trained together since 2015 and met in 2019.", "2024-05-10")
+    assert [(d.value, d.onset) for d in found] == [("2015", True), ("2019", False)]
+
+
+# -- a date after a plan that follows the trigger is the plan's -----------------------------
+
+def test_date_of_a_following_plan_is_not_the_visits(workspace_extractor):
+    body = ("Defence Minister Ana Lopes visited Haiti and is expected to return to the region in "
+            "August.")
+    assert [e["date"] for e in _events(_run(workspace_extractor, body), "Visit")] == ["2024-05-10"]
+
+
+def test_date_before_the_plan_still_dates_the_visit(workspace_extractor):
+    body = ("Defence Minister Ana Lopes visited Haiti on Monday and is expected to return to the "
+            "region in August.")
+    assert [e["date"] for e in _events(_run(workspace_extractor, body), "Visit")] == ["2024-05-06"]
+
+
+# -- a date narrowed down by the one after it --------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("earlier this year, in the month of February, the armies trained", "2024-02"),
+    ("In 2019, on 14 June, the pact was signed", "2019-06-14"),
+    ("last year, in March, the ministers met", "2023-03"),
+])
+def test_apposed_dates_are_one_date(finder, text, value):
+    assert [d.value for d in finder.find(text, "2024-05-10")] == [value]
+
+
+def test_two_separate_dates_stay_two(finder):
+    found = finder.find("in 2019 the talks began and in June they ended", "2024-05-10")
+    assert [d.value for d in found] == ["2019", "2023-06"]
+
+
+def test_exercise_dated_at_the_finer_date(workspace_extractor):
+    body = ("Earlier this year, in the month of February, the armies of Ghana and Togo held a joint "
+            "exercise near Lome.")
+    assert [e["date"] for e in _events(_run(workspace_extractor, body), "JointExercise")] == ["2024-02"]
+
+
+# -- dated after the story's day: planned ------------------------------------------------
+
+def test_event_dated_after_the_article_is_not_reported(workspace_extractor):
+    body = "Tomorrow General Omar Haddad meets Defence Minister Ana Lopes in Amman."
+    assert _events(_run(workspace_extractor, body), "Meeting") == []
+
+
+# -- where a visit went ----------------------------------------------------------------------
+
+def test_visit_place_is_not_a_country_adjective(workspace_extractor):
+    body = "Defence Minister Ana Lopes visited Brazilian troops in Haiti on Monday."
+    places = [local_name(e["place"]) for e in _events(_run(workspace_extractor, body), "Visit")]
+    assert places == ["HTI"]
+
+
+def test_visit_to_the_adjective_capital_is_the_capital(workspace_extractor):
+    body = "Russian Defence Minister Sergei Shoigu arrived in the Kyrgyz capital on Wednesday."
+    places = [local_name(e["place"]) for e in _events(_run(workspace_extractor, body), "Visit")]
+    assert places == ["bishkek"]
