@@ -72,6 +72,26 @@ def test_build_evidence_sentence_of_the_reception(seed_store, built_workspace):
     assert (first["start"], first["end"]) == ("0", str(len(first["sentence"])))
 
 
+def test_build_facts_by_source_counts_per_class_and_lists_one_class(seed_store, built_workspace):
+    """Without a class: a count per class and sources; each count is the length of that class's
+    listing (same sources), and the sentences add up."""
+    summary = run(seed_store, built_workspace, "facts-by-source")
+    assert summary and all(r["fact"] is None and r["label"] is None for r in summary)
+    assert {r["sources"] for r in summary} <= {"curated", "extracted", "curated + extracted"}
+    assert ("Meeting", "curated + extracted") in {(r["class"], r["sources"]) for r in summary}
+    listings = {}
+    for row in summary:
+        if row["class"] not in listings:
+            listings[row["class"]] = run(seed_store, built_workspace, "facts-by-source", type=row["class"])
+        listed = [r for r in listings[row["class"]] if r["sources"] == row["sources"]]
+        assert int(row["facts"]) == len(listed) > 0, row
+        assert int(row["sentences"]) == sum(int(r["sentences"]) for r in listed), row
+    reception = [r for r in listings["Meeting"] if r["fact"] == MEETING]
+    assert reception and reception[0]["sources"] == "curated + extracted" and int(reception[0]["sentences"]) >= 2
+    assert reception[0]["label"] and all(r["facts"] is None for r in listings["Meeting"])
+    assert run(seed_store, built_workspace, "facts-by-source", type="NoSuchClass") == []
+
+
 def test_build_short_edges_are_derived(seed_store):
     ask = lambda q: seed_store.query("PREFIX ddkg: <https://w3id.org/ddkg/ontology#> "
                                      "PREFIX res: <https://w3id.org/ddkg/resource/> ASK { " + q + " }").boolean

@@ -40,12 +40,12 @@ def test_queries_hostile_parameter_stays_one_literal():
 
 def test_queries_values_go_into_the_where_group_not_the_construct_template():
     text = inject_values("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"o": ox.Literal("x")})
-    assert text.startswith('CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?o { "x" }')
+    assert text.startswith('CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?o) { ("x") }')
 
 
 def test_queries_braces_inside_strings_and_comments_are_skipped():
     text = inject_values('# a { comment\nSELECT * WHERE { ?s ?p "}" }', {"p": ox.NamedNode("http://e/p")})
-    assert 'WHERE { VALUES ?p { <http://e/p> }' in text
+    assert 'WHERE { VALUES (?p) { (<http://e/p>) }' in text
 
 
 def test_queries_missing_parameter_names_it():
@@ -97,7 +97,7 @@ def test_queries_entity_parameter_without_store_needs_an_iri():
     query = parse_canned(REPO / "queries" / "timeline.rq")
     with pytest.raises(QueryError, match="IRI"):
         bind(query, {"a": "Azerbaijan", "b": "Turkey"})
-    assert "VALUES ?a { <https://e/a> }" in bind(query, {"a": "<https://e/a>", "b": "<https://e/b>"})
+    assert "VALUES (?a ?b) { (<https://e/a> <https://e/b>) }" in bind(query, {"a": "<https://e/a>", "b": "<https://e/b>"})
 
 
 def test_queries_unknown_parameter_kind_is_an_error(tmp_path):
@@ -105,3 +105,57 @@ def test_queries_unknown_parameter_kind_is_an_error(tmp_path):
     path.write_text("# title: t\n# param: x (nation) = y\nSELECT * {}\n")
     with pytest.raises(QueryError, match="k.rq, line 2: parameter kind 'nation'"):
         parse_canned(path)
+
+
+def test_queries_parameters_share_one_values_block_with_every_combination():
+    """One block (Oxigraph joins a second VALUES block last); several terms give the cross
+    product, an empty one UNDEF, and the rows are those of a separate binding per parameter."""
+    a1, a2, b = (ox.NamedNode(f"http://e/{n}") for n in ("a1", "a2", "b"))
+    text = inject_values("SELECT ?a ?b WHERE { }", {"a": [a1, a2], "b": b})
+    assert text.count("VALUES") == 1
+    assert "VALUES (?a ?b) { (<http://e/a1> <http://e/b>) (<http://e/a2> <http://e/b>) }" in text
+    assert "(<http://e/a1> UNDEF)" in inject_values("SELECT * WHERE { }", {"a": [a1], "b": []})
+    store = OxigraphStore()
+    p = ox.NamedNode("http://e/p")
+    store.add_quads([ox.Quad(s, p, o, ox.NamedNode("http://e/g")) for s in (a1, a2) for o in (b, a1)])
+    rows = store.query(inject_values("SELECT ?a ?b WHERE { ?a <http://e/p> ?b }", {"a": [a1, a2], "b": []})).rows
+    assert sorted((r[0].value, r[1].value) for r in rows) == [
+        ("http://e/a1", "http://e/a1"), ("http://e/a1", "http://e/b"), ("http://e/a2", "http://e/a1"),
+        ("http://e/a2", "http://e/b")]
+
+
+def test_queries_a_subselect_projecting_a_parameter_gets_its_own_block():
+    """Oxigraph evaluates a sub-SELECT on its own: a parameter it projects is bound inside it too,
+    so it lists the parameter's rows only; an alias ``(... AS ?a)``, a sub-SELECT that does not
+    project the parameter, and SELECT in strings and comments are left alone."""
+    a, b = ox.NamedNode("http://e/a"), ox.NamedNode("http://e/b")
+    text = inject_values(
+        '# { SELECT ?a WHERE {\n'
+        'SELECT ?n WHERE {\n'
+        '  { SELECT ?e ?a WHERE { ?e <http://e/p> ?a FILTER(?a != "{ SELECT ?b {") } }\n'
+        '  { SELECT DISTINCT * WHERE { ?e <http://e/q> ?b } }\n'
+        '  { SELECT (COUNT(*) AS ?a) ?e WHERE { ?e <http://e/r> ?z } GROUP BY ?e }\n'
+        '  { SELECT ?e WHERE { ?e <http://e/s> ?a } }\n'
+        '}', {"a": a, "b": [a, b]})
+    assert "SELECT ?n WHERE { VALUES (?a ?b) { (<http://e/a> <http://e/a>) (<http://e/a> <http://e/b>) }" in text
+    assert "{ SELECT ?e ?a WHERE { VALUES (?a) { (<http://e/a>) }  ?e <http://e/p> ?a" in text
+    assert "{ SELECT DISTINCT * WHERE { VALUES (?b) { (<http://e/a>) (<http://e/b>) }  ?e <http://e/q> ?b" in text
+    assert "GROUP BY ?e }" in text and text.count("VALUES") == 3
+    assert "# { SELECT ?a WHERE {\n" in text
+
+
+def test_queries_bound_subselects_give_the_rows_of_the_plain_join():
+    """The pair intersection written with sub-SELECTs (how timeline and agreements-between list
+    each country's rows apart) answers like the plain join, for one IRI, several, or any."""
+    store = OxigraphStore()
+    e = lambda n: ox.NamedNode(f"http://e/{n}")  # noqa: E731
+    g = e("g")
+    edges = [("x1", "A"), ("x1", "B"), ("x2", "A"), ("x3", "B"), ("x3", "C"), ("x4", "A"), ("x4", "C")]
+    store.add_quads([ox.Quad(e(s), e("in"), e(o), g) for s, o in edges])
+    plain = "SELECT DISTINCT ?x WHERE { ?x <http://e/in> ?a . ?x <http://e/in> ?b FILTER(?a != ?b) } ORDER BY ?x"
+    split = ("SELECT DISTINCT ?x WHERE { { SELECT ?x ?a WHERE { ?x <http://e/in> ?a } } "
+             "{ SELECT ?x ?b WHERE { ?x <http://e/in> ?b } } FILTER(?a != ?b) } ORDER BY ?x")
+    for a, b in [([e("A")], [e("B")]), ([e("A"), e("C")], [e("B")]), ([], [e("C")]), ([], [])]:
+        rows = [[r[0].value for r in store.query(inject_values(q, {"a": a, "b": b})).rows] for q in (plain, split)]
+        assert rows[0] == rows[1], (a, b)
+    assert [r[0].value for r in store.query(inject_values(split, {"a": [e("A")], "b": [e("B")]})).rows] == ["http://e/x1"]

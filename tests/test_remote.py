@@ -19,6 +19,8 @@ from kg.remote import RemoteStore, _chunks, endpoints_for, parse_response, query
 
 SEPARATORS = re.compile(r"; | \+ ")
 MEETING = "https://w3id.org/ddkg/resource/event/2021-10-08-meeting-zakaria-yalcin--zakir-hasanov"
+NON_DEFAULT = {"facts-by-source": {"type": "Meeting"}, "posts": {"country": "Azerbaijan"},
+               "timeline": {"a": "", "b": "Turkey"}}
 
 
 # -- without a server ----------------------------------------------------------------------------
@@ -129,6 +131,8 @@ def canned_texts(workspace: Path, store) -> dict[str, str]:
     for name, query in catalogue.items():
         given = {p.name: f"<{MEETING}>" for p in query.parameters if p.default is None}
         texts[name] = bind(query, given, store)
+    for name, given in NON_DEFAULT.items():  # the other form of the queries that have two
+        texts[f"{name} {given}"] = bind(catalogue[name], given, store)
     return texts
 
 
