@@ -119,3 +119,44 @@ def test_visit_to_the_adjective_capital_is_the_capital(workspace_extractor):
     body = "Russian Defence Minister Sergei Shoigu arrived in the Kyrgyz capital on Wednesday."
     places = [local_name(e["place"]) for e in _events(_run(workspace_extractor, body), "Visit")]
     assert places == ["bishkek"]
+
+
+# -- one signing told in two sentences ------------------------------------------------------
+
+def test_it_was_signed_names_the_signing_just_reported(workspace_extractor):
+    body = ("Ghana and Togo have signed a memorandum of understanding on maritime security. It was "
+            "signed in Accra by Ghana's Defence Minister Dominic Nitiwul and Togo's Defence Minister "
+            "Marguerite Gnakade.")
+    signings = _events(_run(workspace_extractor, body), "AgreementSigning")
+    assert [sorted(local_name(p) for p in e["participants"]) for e in signings] == [
+        ["dominic-nitiwul", "marguerite-gnakade"]]
+
+
+def test_it_was_without_signing_is_no_second_signing(workspace_extractor):
+    body = ("Ghana and Togo have signed a memorandum of understanding on maritime security. It was a "
+            "long negotiation, Ghana's Defence Minister Dominic Nitiwul said.")
+    assert len(_events(_run(workspace_extractor, body), "AgreementSigning")) == 1
+
+
+def test_undated_mention_of_a_signing_is_the_dated_one(workspace_extractor):
+    body = ("In a long conversation General Hector Ruano spoke about smuggling and the agreement signed "
+            "with Honduras.\n\nIn August he signed an agreement with the Honduran Secretary of Defense, "
+            "Gen. Marcos Tulio Velasquez.")
+    assert [e["date"] for e in _events(_run(workspace_extractor, body, "2025-09-28"), "AgreementSigning")] == ["2025-08"]
+
+
+# -- a noun, not a verb: no event -------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "The Minister of Culture, Sabah al-Tamimi, opened an exhibition of Sumerian seals on Monday.",
+    '"Our defence was our best attack today," the coach told reporters.',
+    "Fans said my attack on goal was the best of the season.",
+])
+def test_noun_trigger_after_a_modifier_is_no_event(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert not [e for e in out["events"] if e["type"] in ("AgreementSigning", "ArmedConflict")]
+
+
+def test_country_as_subject_still_signs(workspace_extractor):
+    out = _run(workspace_extractor, "The UAE signs a defence pact with France.")
+    assert len(_events(out, "AgreementSigning")) == 1

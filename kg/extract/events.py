@@ -69,7 +69,7 @@ def find_events(doc: Doc, res: Resources) -> None:
             _advance_story(doc, sent)
     _drop_interview_statements(doc)
     _date_statements(doc)
-    doc.events = merge_events(doc.events)
+    doc.events = merge_events(_fold_undated_signings(doc.events))
 
 
 _ANAPHORIC_TYPES = frozenset({"Meeting", "Visit"})
@@ -209,11 +209,22 @@ def _reading(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str
             # "Azerbaijan's visit", "the Turkish delegation's visit"
             if norm == "s" or norm == "'":
                 return "nominal"
+        if norm.isalpha() and texts[k][:1].isupper() and k - 1 >= sent.a and _modifier(doc, res, sent, k):
+            return "nominal"   # "an exhibition of Sumerian seals", "the Turkish drills"
         if not norm.isalpha() or not texts[k].islower() or kind or norm.endswith(("ed", "s")):
             return "verbal"
         skipped += 1
         k -= 1
     return "verbal"
+
+
+def _modifier(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
+    """A capitalised word after a determiner or preposition that names no actor (no person,
+    country or organisation by its name): an adjective of the noun after it, not a subject."""
+    before = doc.toks.norms[k - 1]
+    if res.grammar.get(before) not in ("det", "poss", "prep", "prep-place") and before not in _NOMINAL_PREPS:
+        return False
+    return not any(r.how not in ("adjective", "group") for r in sent.ref_index().tokens.get(k, ()))
 
 
 def _own_actor(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
@@ -428,11 +439,13 @@ _DOCUMENT_WORDS = frozenset({"document", "documents", "agreement", "memorandum",
 
 
 def _agreement_referred(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
-    """"The document was signed by ...", "the deal was signed on Tuesday": a definite noun for a
-    document before the trigger names the agreement of the signing reported just before."""
+    """"The document was signed by ...", "the deal was signed on Tuesday", "It was signed by ...":
+    a definite noun for a document, or "it", before the trigger names the agreement of the signing
+    reported just before."""
     norms = doc.toks.norms
-    if not any(norms[k] in _DOCUMENT_WORDS and k > sent.a and norms[k - 1] in ("the", "this", "that")
-               for k in range(max(sent.a, m.i - 4), m.i)):
+    pronoun = m.i - 2 >= sent.a and norms[m.i - 2] == "it" and doc.toks.texts[m.i - 1].lower() in ("was", "has")
+    if not pronoun and not any(norms[k] in _DOCUMENT_WORDS and k > sent.a and norms[k - 1] in ("the", "this", "that")
+                               for k in range(max(sent.a, m.i - 4), m.i)):
         return None
     for e in reversed(doc.events):
         if e.type == "AgreementSigning" and e.agreement and sent.index - e.sentence <= 2:
@@ -681,6 +694,23 @@ def _drop_interview_statements(doc: Doc) -> None:
     interviews = {(e.sentence, p) for e in doc.events if e.type == "Interview" for p in e.participants}
     doc.events = [e for e in doc.events if not (e.type == "Statement" and
                                                  (e.sentence, e.participants[0]) in interviews)]
+
+
+def _fold_undated_signings(events: list[Event]) -> list[Event]:
+    """A signing the text mentions without a date ("he spoke about the agreement signed with
+    Honduras") is the signing the article dates elsewhere with a party in common, not another."""
+    dated = [e for e in events if e.type == "AgreementSigning" and e.date and e.dated_by in ("text", "agreement")]
+    out = []
+    for e in events:
+        if e.type == "AgreementSigning" and e.dated_by not in ("text", "agreement") and e.agreement is None:
+            into = next((x for x in dated if set(x.participants) & set(e.participants)), None)
+            if into is not None:
+                own_date = into.date
+                _absorb(into, e)
+                into.date = own_date   # the fallback date of the mention says nothing
+                continue
+        out.append(e)
+    return out
 
 
 def merge_events(events: list[Event]) -> list[Event]:
