@@ -74,3 +74,56 @@ def test_acronym_spelling_and_initials():
     assert spells("SADC", "Southern African Development Community")
     assert not spells("NATO", "Pacific Islands Forum")
     assert initials("International Institute for Strategic Studies") == "IISS"
+
+
+# -- memberships -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, members", [
+    ("Barbados and Jamaica are CARICOM member states.", {("BRB", "caribbean-community"), ("JAM", "caribbean-community")}),
+    ("Chile and Peru are both members of the APEC and of the Mercosur.",
+     {("CHL", "asia-pacific-economic-cooperation"), ("PER", "asia-pacific-economic-cooperation"),
+      ("CHL", "mercosur"), ("PER", "mercosur")}),
+    ("Kenya, which joined the East African Community in 2000, hosted the talks.", {("KEN", "east-african-community")}),
+    ("Finland and Sweden joined NATO.", {("FIN", "nato"), ("SWE", "nato")}),
+    ("Ghana holds the rotating presidency of the ECOWAS this year.",
+     {("GHA", "economic-community-of-west-african-states")}),
+    ("Nepal and Bhutan are members of the BIMSTEC, alongside India and Thailand.",
+     {("NPL", "bimstec"), ("BTN", "bimstec"), ("IND", "bimstec"), ("THA", "bimstec")}),
+    ("Estonian Defence Minister Mart Tamm received his Danish counterpart Lars Holm in Tallinn. "
+     "The two NATO allies agreed to buy radars together.", {("EST", "nato"), ("DNK", "nato")}),
+])
+def test_stated_memberships(workspace_extractor, body, members):
+    assert short(_relations(_run(workspace_extractor, body), "memberOf")) == members
+
+
+@pytest.mark.parametrize("body", [
+    "Russia warned NATO members against sending troops.",
+    "Uruguay has not joined the Mercosur.",
+    "Serbia hopes to join the European Union by 2030.",
+    "Peru joined the talks on the sidelines of the APEC summit.",
+])
+def test_no_membership_without_a_stated_one(workspace_extractor, body):
+    assert not _relations(_run(workspace_extractor, body), "memberOf")
+
+
+# -- cooperation and the two countries -----------------------------------------------------
+
+@pytest.mark.parametrize("body, pair", [
+    ("Zambia and Malawi have cooperated on border security since 2015.", ("MWI", "ZMB")),
+    ("Malaysian Navy chief Adm. Rahim Noor met his Thai counterpart Adm. Somchai Wong in Bangkok. "
+     "\"Our navies have been working side by side and collaborating for years,\" he said.", ("MYS", "THA")),
+])
+def test_stated_cooperation(workspace_extractor, body, pair):
+    assert short(_relations(_run(workspace_extractor, body), "cooperatesWith")) == {pair}
+
+
+def test_the_two_countries_are_the_meetings_countries_not_the_last_named(workspace_extractor):
+    out = _run(workspace_extractor, "Kazakh Defence Minister Ruslan Zhaksy received Kyrgyz Defence Minister "
+                                    "Bakyt Osmonov in Astana on Monday. They discussed the situation on the "
+                                    "border with China. Cooperation between the two countries is growing.")
+    assert short(_relations(out, "cooperatesWith")) == {("KAZ", "KGZ")}
+
+
+def test_our_navies_without_a_story_pair_give_no_cooperation(workspace_extractor):
+    out = _run(workspace_extractor, "\"Our navies have been cooperating quietly for years,\" the admiral said.")
+    assert not _relations(out, "cooperatesWith")

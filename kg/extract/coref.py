@@ -233,3 +233,35 @@ def counterpart_role(doc: Doc, res: Resources, sent: Sentence, state: State, ref
         p.role for p in (res.people[other].posts if other in res.people else ())]
     if names:
         doc.entities[ref.entity].add_role(names[0], country, None)
+
+
+_STORY_EVENTS = frozenset({"Meeting", "Visit", "AgreementSigning", "JointExercise"})
+
+
+def protagonist_pair(doc: Doc, sent_index: int) -> list[str]:
+    """The two countries a story is about at a sentence: those of the people taking part in its
+    latest meeting, visit, signing or exercise up to that sentence, when they are exactly two. "The two
+    countries" means them, not the last two countries named ("... on the border with
+    Afghanistan. Cooperation between the two countries ...")."""
+    best: tuple[int, list[str]] | None = None
+    for event in doc.events:
+        if event.type not in _STORY_EVENTS or event.sentence > sent_index \
+                or (best is not None and event.sentence < best[0]):
+            continue
+        countries: list[str] = []
+        for iri in (*event.participants, event.host, event.guest):
+            country = _country_of(doc, iri) if iri else None
+            if country and country not in countries:
+                countries.append(country)
+        if len(countries) == 2:
+            best = (event.sentence, sorted(countries))
+    return best[1] if best else []
+
+
+def _country_of(doc: Doc, iri: str) -> Optional[str]:
+    ent = doc.entities.get(iri)
+    if ent is None:
+        return None
+    if ent.type == "Person":   # not a country taking part: that may itself come from "the two countries"
+        return next((r.country for r in ent.roles if r.country), None) or ent.country
+    return None

@@ -7,16 +7,35 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from kg.extract.countries import countries_in
-from kg.extract.document import Doc, Relation
+from kg.extract.countries import countries_in, focus_pair
+from kg.extract.coref import protagonist_pair
+from kg.extract.document import Doc, Ref, Relation
 from kg.extract.resources import Resources
 from kg.extract.topics import topics_of
 
 
 def find_relations(doc: Doc, res: Resources) -> None:
+    _protagonist_groups(doc)
     _agreement_relations(doc, res)
     _stated_relations(doc, res)
     doc.relations = _merge(doc.relations)
+
+
+def _protagonist_groups(doc: Doc) -> None:
+    """"The two countries" stand for the story's protagonists (the countries of its latest
+    meeting's people) rather than the last two countries named, when the story has them.
+    (The events stage read the phrase before all events were known.)"""
+    for sent in doc.sentences:
+        for g in sent.by_cat("cue:group_refs"):
+            if g.key != "countries":
+                continue
+            pair = protagonist_pair(doc, sent.index)
+            old = [r for r in sent.refs if (r.i, r.j) == (g.i, g.j) and r.how == "group"]
+            if len(pair) != 2 or not old or {r.entity for r in old} == set(pair):
+                continue
+            doc.unref(sent, g.i, g.j, ("group",))
+            for iri in pair:
+                sent.refs.append(Ref(g.i, g.j, iri, "group"))
 
 
 def _party_of(doc: Doc, iri: str) -> str | None:
@@ -150,11 +169,12 @@ def _coordinated(doc: Doc, refs: list, start: int, type_: str, forward: bool = T
     by_pos = {(r.i if forward else r.j): r for r in refs if doc.entities[r.entity].type == type_}
     out: list[str] = []
     k = start
+    determiners = ("the", "its", "their", "of") if forward and type_ == "Organization" else ("the", "its", "their")
     while True:
         skip = 0
         while k + (skip if forward else -skip - 1) in range(len(norms)) and skip < 2 and \
-                norms[k + skip if forward else k - skip - 1] in ("the", "its", "their"):
-            skip += 1
+                norms[k + skip if forward else k - skip - 1] in determiners:
+            skip += 1   # "members of the EU and of NATO"
         pos = k + skip if forward else k - skip
         r = by_pos.get(pos)
         if r is None:
@@ -173,42 +193,112 @@ def _coordinated(doc: Doc, refs: list, start: int, type_: str, forward: bool = T
 def _membership(doc: Doc, sent, cues) -> None:
     """memberOf from "NATO member Hungary", "NATO members France and Greece", "as (fellow) members
     of NATO and the EU" (the countries the clause is about), "a member of the CSTO", "Indonesia,
-    which chairs ASEAN"; an aspiration ("to join", "candidate") says nothing."""
+    which chairs ASEAN", "holds the presidency of X", "Chile and Peru are APEC members", "members
+    of X and of Y", "members of X, alongside A and B", "A and B joined X"; an aspiration ("to
+    join", "candidate") or a negation ("has not joined") says nothing."""
     norms = doc.toks.norms
     refs = sorted(sent.refs, key=lambda r: r.i)
     country_refs = [r for r in refs if doc.entities[r.entity].type == "Country"
                     and r.how in ("country", "adjective", "capital", "group")]
     aspiration = [c for c in cues if c.key == "aspiration"]
     for cue in (c for c in cues if c.key == "memberOf"):
-        if any(cue.i - 5 <= a.i <= cue.j for a in aspiration):
+        if any(cue.i - 5 <= a.i <= cue.j for a in aspiration) or _negated(norms, sent, cue.i):
             continue
         after = cue.j
         while after < sent.b and norms[after] in ("of", "the", "states", "state", "countries", "country", "nations"):
             after += 1
         orgs_after = _coordinated(doc, refs, after, "Organization") if after > cue.j or cue.term.endswith("of") \
-            or cue.term.startswith("chair") else []
+            or not cue.term.startswith("member") else []
         orgs_before = _coordinated(doc, refs, cue.i, "Organization", forward=False)
+        plural = cue.term.endswith("s") and cue.term.startswith("member")
         members: list[str] = []
         if orgs_before and not orgs_after:
             members = _coordinated(doc, refs, after, "Country")
-            if not cue.term.endswith("s"):
+            if not plural:
                 members = members[:1]    # "NATO member Poland and South Korea"
             if not members:
                 members = _apposed_country(doc, refs, cue.i)   # "Albania, a NATO member since 2009,"
+            if not members:
+                members = _subject_countries(doc, sent, country_refs, cue.i, plural)   # "A and B are NATO members"
+            if not members and plural:
+                members = _pair_named_before(doc, sent, min(r.i for r in refs if r.j <= cue.i and r.entity in orgs_before))
             orgs = orgs_before
         elif orgs_after:
             orgs = orgs_after
             before = [r for r in country_refs if r.j <= cue.i]
-            if cue.term.endswith("s") and not cue.term.startswith("chair"):   # "members of": all the clause's countries
+            if plural:   # "members of": all the clause's countries
                 members = list(dict.fromkeys(r.entity for r in before))
+                members += [c for c in _alongside(doc, refs, _list_end(refs, after, orgs)) if c not in members]
             elif before:
-                members = [before[-1].entity]
+                members = list(reversed(_coordinated(doc, refs, before[-1].j, "Country", forward=False))) \
+                    or [before[-1].entity]   # "Finland and Sweden joined NATO"
         else:
             continue
         for country in members:
             for org in orgs:
                 doc.relations.append(Relation(country, "memberOf", org, None, sent.index, "cue:member",
                                               confidence=0.7))
+
+
+_NEGATION = frozenset({"not", "never", "yet", "n't"})
+_COPULA = frozenset({"are", "is", "was", "were", "been", "remain", "remains", "became", "become", "as"})
+_BEFORE_ORG = frozenset({"a", "an", "the", "fellow", "full", "founding", "both", "all", "two", "its", "their"})
+_ALONGSIDE = (("alongside",), ("along", "with"), ("together", "with"), ("as", "are"), ("like",))
+
+
+def _negated(norms: list[str], sent, i: int) -> bool:
+    """"has not joined", "never became a member of": a negation just before the cue."""
+    return any(norms[k] in _NEGATION for k in range(max(sent.a, i - 2), i))
+
+
+def _subject_countries(doc: Doc, sent, country_refs, cue_i: int, plural: bool) -> list[str]:
+    """The countries a copula makes members: "Chile and Peru are APEC members", "Both countries are
+    CARICOM member states", "Poland became a NATO member"; none without the copula ("Russia warned
+    NATO members")."""
+    norms = doc.toks.norms
+    org = next((r for r in sorted(sent.refs, key=lambda r: -r.i) if r.j <= cue_i
+                and doc.entities[r.entity].type == "Organization"), None)
+    if org is None:
+        return []
+    k = org.i - 1
+    while k >= sent.a and norms[k] in _BEFORE_ORG:
+        k -= 1
+    if k < sent.a or norms[k] not in _COPULA:
+        return []
+    before = [r.entity for r in country_refs if r.j <= k]
+    if not before:
+        return []
+    return list(dict.fromkeys(before)) if plural else [before[-1]]
+
+
+_PAIR_WORDS = (("the", "two"), ("our", "two"), ("both",), ("both", "the"))
+
+
+def _pair_named_before(doc: Doc, sent, org_start: int) -> list[str]:
+    """The two countries in focus when "the two" or "both" comes before an organisation's name
+    ("the two NATO allies", "both EU members")."""
+    norms = doc.toks.norms
+    for phrase in _PAIR_WORDS:
+        if org_start - len(phrase) >= sent.a and tuple(norms[org_start - len(phrase):org_start]) == phrase:
+            return focus_pair(doc, sent.index, org_start)
+    return []
+
+
+def _list_end(refs, start: int, entities: list[str]) -> int:
+    """One past the last reference of a coordinated list of entities that starts at token ``start``."""
+    ends = [r.j for r in refs if r.i >= start and r.entity in entities]
+    return max(ends, default=start)
+
+
+def _alongside(doc: Doc, refs, k: int) -> list[str]:
+    """The countries named after a membership as fellow members: ", alongside A, B and C"."""
+    norms = doc.toks.norms
+    if k < len(norms) and norms[k] == ",":
+        k += 1
+    for phrase in _ALONGSIDE:
+        if tuple(norms[k:k + len(phrase)]) == phrase:
+            return _coordinated(doc, refs, k + len(phrase), "Country")
+    return []
 
 
 def _apposed_country(doc: Doc, refs, org_start: int) -> list[str]:
@@ -248,6 +338,9 @@ def _alliance_members(doc: Doc, sent, cues) -> None:
             continue
         members = [r.entity for r in refs if r.how == "group" and r.i < cue.i < r.j
                    and doc.entities[r.entity].type == "Country"]
+        if not members:
+            org_start = min(r.i for r in refs if r.j == cue.i and r.entity == orgs[0])
+            members = _pair_named_before(doc, sent, org_start)   # "the two NATO allies"
         if not members:
             members = _coordinated(doc, refs, cue.j, "Country")
             if doc.toks.norms[cue.i] == "ally":
@@ -292,7 +385,6 @@ def _allies_under(doc: Doc, sent, cues) -> None:
         if len(countries) < 2:
             group = next((c for c in sent.by_cat("cue:group_refs") if c.i < cue.i), None)
             if group is not None and group.key == "countries":
-                from kg.extract.countries import focus_pair
                 countries = focus_pair(doc, sent.index, group.i)
         if len(countries) != 2:
             continue
