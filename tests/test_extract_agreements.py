@@ -93,3 +93,15 @@ def test_concluding_an_activity_is_no_signing(workspace_extractor, body):
 def test_concluding_an_agreement_is_a_signing(workspace_extractor):
     out = _run(workspace_extractor, "Ghana and Togo concluded a defence cooperation agreement on Friday.")
     assert _events(out, "AgreementSigning")
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Kenya and Uganda signed the Agreement on Cooperation in the Defence Sphere in Nairobi in 2019.",
+     "Agreement on Cooperation in the Defence Sphere"),
+    ("Armenia and Greece signed a Protocol on Cooperation in the Field of Military Education in Yerevan.",
+     "Protocol on Cooperation in the Field of Military Education"),
+    ("They signed the Agreement on Military Cooperation in the Philippines on Monday.",
+     "Agreement on Military Cooperation"),
+])
+def test_named_agreement_keeps_its_complement_after_the(workspace_extractor, body, name):
+    assert name in _names(_run(workspace_extractor, body), "Agreement")

@@ -74,6 +74,9 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
             end += 1   # but "... in Hanoi", "... in June" are no part of the name
         elif toks.norms[end] == "the" and end + 1 < sent.b and capital(end + 1) and end > m.j:
             end += 1
+        elif toks.norms[end] in ("in", "of", "on") and end + 2 < sent.b and toks.norms[end + 1] == "the" \
+                and capital(end + 2) and end > m.j and not _located(doc, res, sent, end + 2):
+            end += 2   # "Agreement on Cooperation in the Military Field", "Treaty on the Non-Proliferation ..."
         else:
             break
     year = None
