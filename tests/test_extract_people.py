@@ -28,7 +28,8 @@ def test_people_possessive_title_and_rank(hand_extractor):
     people, _ = _people(hand_extractor, "Defence Minister Zakir Hasanov has received Turkey’s newly-appointed "
                                         "military attache Maj-Gen Zakaria Yalcin.")
     assert _roles(people["Zakir Hasanov"]) == {("DefenceMinister", AZE, None)}
-    assert _roles(people["Zakaria Yalcin"]) == {("MilitaryAttache", TUR, None)}
+    # received by Azerbaijan's minister: posted to Azerbaijan (kg.extract.context, as the seed's gold)
+    assert _roles(people["Zakaria Yalcin"]) == {("MilitaryAttache", TUR, AZE)}
 
 
 def test_people_adjective_and_accreditation(hand_extractor):

@@ -236,3 +236,94 @@ def test_role_inference_heads_without_a_pair_get_no_country(workspace_extractor,
     out = run(workspace_extractor, body)
     for surname in ("morales", "quispe"):
         assert not any(r == "President" and c for r, c, _ in (surname_roles(out, surname) or set()))
+
+
+# -- honorifics written with a full stop, and chiefly titles -----------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("PORT MORESBY - The visiting commander called on the Minister for Defence, Hon. Sam Kaupa, MP, at "
+     "Murray Barracks.", "kaupa", "DefenceMinister"),
+    ("The delegation was led by the Minister of National Defense of Liberia, Mr. Abraham Kollie, who arrived "
+     "on Monday.", "kollie", "DefenceMinister"),
+])
+def test_role_inference_honorific_with_full_stop(workspace_extractor, body, surname, role):
+    assert role in _posts(run(workspace_extractor, body), surname)
+
+
+def test_role_inference_chiefly_title_is_no_part_of_the_name(workspace_extractor):
+    out = run(workspace_extractor, "Major General Ratu Jone Kalouniwai met the delegation in Suva.")
+    assert "Jone Kalouniwai" in {e["name"] for e in entities(out, "Person")}
+
+
+# -- posts of a defence force, compound portfolios ----------------------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("Nghaamwa later held talks with the commander of the Botswana Defence Force, Lt-Gen Tebogo Sechele.",
+     "sechele", ("ChiefOfDefence", "BWA", "")),
+    ("The visitor was received by the Chief of Staff of the Jamaica Defence Force, Rear Admiral Antonette "
+     "Wemyss Gorman.", "gorman", ("ChiefOfDefence", "JAM", "")),
+    ("Botswana's Minister of Defence and Security Kagiso Mmusi received his Zambian counterpart.", "mmusi",
+     ("DefenceMinister", "BWA", "")),
+    ("Present were the Chief of General Staff of the Armies, General Lassina Doumbia, and other officers.",
+     "doumbia", ("ChiefOfGeneralStaff", "", "")),
+    ("The Chief of Defence Force of the Maldives National Defence Force, Major General Ali Shamaal, "
+     "received the admiral.", "shamaal", ("ChiefOfDefence", "MDV", "")),
+])
+def test_role_inference_defence_force_posts(workspace_extractor, body, surname, role):
+    assert role in surname_roles(run(workspace_extractor, body), surname)
+
+
+@pytest.mark.parametrize("body, surname, wrong", [
+    ("Ghana's Minister of Youth and Sports, Kofi Adams, greeted the teams.", "adams", "DefenceMinister"),
+    ("The chief of staff of the army, General Kwame Boateng, attended.", "boateng", "ChiefOfDefence"),
+])
+def test_role_inference_other_portfolios_are_not_defence_posts(workspace_extractor, body, surname, wrong):
+    assert wrong not in _posts(run(workspace_extractor, body), surname)
+
+
+# -- organisations are not people ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Before kick-off, the president of the Ethiopian Football Federation and the Djiboutian Minister of Youth "
+    "greeted the teams.",
+    "The Chief of Defence Force of the Maldives National Defence Force attended the ceremony.",
+])
+def test_role_inference_a_body_after_a_title_is_no_person(workspace_extractor, body):
+    assert not entities(run(workspace_extractor, body), "Person")
+
+
+def test_role_inference_a_person_before_an_organisation_stays_a_person(workspace_extractor):
+    out = run(workspace_extractor, "Defence Minister Ali Zuhair told Anadolu Agency the talks went well.")
+    assert "DefenceMinister" in _posts(out, "zuhair")
+
+
+# -- particles joined by a hyphen ------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ("Defence Minister Thabet Mohammed al-Abbasi received the Austrian ambassador.", "Thabet Mohammed al-Abbasi"),
+    ("President Abdel Fattah el-Sisi met the troops in Cairo.", "Abdel Fattah el-Sisi"),
+])
+def test_role_inference_particle_joined_by_hyphen(workspace_extractor, body, name):
+    assert name in {e["name"] for e in entities(run(workspace_extractor, body), "Person")}
+
+
+# -- members of a diplomatic mission -------------------------------------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("COLOMBO - Japan's ambassador in Colombo, Hiro Tanaka, called on the State Minister of Defence on "
+     "Monday. The embassy's defence attache, Captain Ken Mori, was also present.", "mori",
+     ("DefenceAttache", "JPN", "LKA")),
+    ("Phnom Penh, 9 May 2024 - Colonel Tran Van Long, defence attache at the Embassy of Viet Nam in Phnom "
+     "Penh, called on General Tea Banh. Ambassador Le Thi Hoa also attended the meeting.", "hoa",
+     ("Ambassador", "VNM", "KHM")),
+    ("WARSAW, May 3 (PAP) - The Kenyan ambassador, Grace Wanjiru, presented her credentials on Monday.",
+     "wanjiru", ("Ambassador", "KEN", "POL")),
+])
+def test_role_inference_mission_in_focus(workspace_extractor, body, surname, role):
+    assert role in surname_roles(run(workspace_extractor, body), surname)
+
+
+def test_role_inference_two_missions_give_no_country(workspace_extractor):
+    out = run(workspace_extractor, "The French ambassador to Chad, Anne Leclerc, and the German ambassador to "
+              "Niger, Jens Becker, met in Paris. Ambassador Maria Rossi also attended.")
+    assert surname_roles(out, "rossi") == {("Ambassador", "", "")}

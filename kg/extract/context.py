@@ -3,7 +3,9 @@
 - the host who receives a foreign attaché or ambassador accredited to X serves X;
 - in a bilateral story, a person of unknown country who meets, hosts or visits a person of
   country A serves the other country the article is about;
-- of two heads listed together, one placed by context, the other serves the other country.
+- of two heads listed together, one placed by context, the other serves the other country;
+- an ambassador or attaché is posted to the host country of the article's one mission, or to
+  the country that receives them or where the story is told from.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ def infer_countries(doc: Doc, res: Resources) -> None:
                 _assign(doc, res, people[0], top[1] if b == top[0] else top[0])
     _home_country(doc, res, counts)
     _head_pairs(doc)
+    _missions(doc, res, counts)
     for ent in doc.entities.values():
         if ent.type == "Person" and ent.country is None:
             ent.country = next((r.country for r in ent.roles if r.country), None)
@@ -60,14 +63,7 @@ def _home_country(doc: Doc, res: Resources, counts: Counter) -> None:
         country = _place_country(doc, res, e.place)
         if country and e.host and e.host not in hosted:
             hosted[e.host] = country
-    home = _dateline_country(doc, res)
-    if home is None:
-        home = next((c for c in (_place_country(doc, res, e.place) for e in
-                                 sorted(doc.events, key=lambda e: e.sentence)) if c), None)
-    if home is None and counts:
-        ranked = counts.most_common(2)
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            home = ranked[0][0]
+    home = _article_home(doc, res, counts)
     guests = {e.guest for e in doc.events if e.guest}
     for ent in doc.entities.values():
         if ent.type != "Person" or _country(doc, ent.id):
@@ -80,6 +76,45 @@ def _home_country(doc: Doc, res: Resources, counts: Counter) -> None:
         for role in ent.roles:
             if role.country is None and role.role not in res.accredited_roles:
                 role.country = country
+
+
+def _article_home(doc: Doc, res: Resources, counts: Counter) -> Optional[str]:
+    """The country a story is told from: its dateline city's country, else the country of the
+    first event's place, else the country it names most (when one leads)."""
+    home = _dateline_country(doc, res)
+    if home is None:
+        home = next((c for c in (_place_country(doc, res, e.place) for e in
+                                 sorted(doc.events, key=lambda e: e.sentence)) if c), None)
+    if home is None and counts:
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            home = ranked[0][0]
+    return home
+
+
+def _missions(doc: Doc, res: Resources, counts: Counter) -> None:
+    """Where an ambassador or attaché the text gives no host country for is posted: the host
+    country of the one mission the article speaks of (its other diplomats' "X to Y"; an
+    "Ambassador Z also attended" of no stated country belongs to that mission too), else the
+    country of the host who receives them or where the story is told from, when it is not their
+    own."""
+    people = [e for e in doc.entities.values() if e.type == "Person"]
+    stated = {(r.country, r.accredited_to) for e in people for r in e.roles
+              if r.role in res.accredited_roles and r.country and r.accredited_to}
+    hosts = {e.guest: _country(doc, e.host) for e in doc.events if e.guest and e.host}
+    home = _article_home(doc, res, counts)
+    for ent in people:
+        for role in ent.roles:
+            if role.role not in res.accredited_roles or role.accredited_to:
+                continue
+            if role.country is None:
+                if len(stated) == 1:
+                    role.country, role.accredited_to = next(iter(stated))
+                continue
+            same = {to for country, to in stated if country == role.country}
+            host = next((c for c in (*same, hosts.get(ent.id), home) if c and c != role.country), None)
+            if len(same) <= 1:
+                role.accredited_to = host
 
 
 def _head_pairs(doc: Doc) -> None:

@@ -219,7 +219,8 @@ class Doc:
     def unref(self, sent: "Sentence", start: int, end: int, hows: tuple[str, ...]) -> None:
         """Drop the references of the given kinds inside tokens [start, end) (a capital that is
         part of a longer name); an entity left without mentions goes too."""
-        inside = [r for r in sent.refs if start <= r.i and r.j <= end and r.how in hows]
+        starts = sent.ref_index().starts
+        inside = [r for k in range(start, end) for r in starts.get(k, ()) if r.j <= end and r.how in hows]
         if inside:   # the index only follows appended references: rebuilt after a removal
             sent._index = None
             sent.memo.clear()

@@ -159,6 +159,17 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+def singular(word: str) -> str:
+    """The singular of a regular English plural ("armies" -> "army", "forces" -> "force")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def verb_forms(word: str, irregular: dict[str, tuple[str, ...]]) -> set[str]:
     """Base, third person, past and -ing forms of an English verb (irregular ones from data)."""
     if word in irregular:

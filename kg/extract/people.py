@@ -12,7 +12,7 @@ from typing import Optional
 from kg.extract import coref
 from kg.extract.countries import other_of_pair, stated_pair
 from kg.extract.document import Doc, HeadPair, Ref, Sentence
-from kg.extract.gazetteer import Match
+from kg.extract.gazetteer import Match, singular
 from kg.extract.resources import Resources
 from kg.extract.text import term_key
 from kg.extract.titles import find_titles
@@ -213,12 +213,42 @@ def name_run(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
                 toks.norms[j] in res.particles or (toks.norms[j] in ("-", "'") and tight)):
             j += 1
             continue
+        if words and toks.norms[j] in res.particles and j + 2 < sent.b and toks.norms[j + 1] == "-" \
+                and toks.starts[j + 1] == toks.ends[j] and toks.starts[j + 2] == toks.ends[j + 1] \
+                and is_name_word(doc, res, sent, j + 2):
+            j += 2   # "al-Rubaie", "el-Sisi", "bin-Salman": a particle joined to the name by a hyphen
+            continue
         if words and _capital_in_name(doc, res, sent, j):
             j += 1   # "Marcos Lima", "Rui Lisboa": a surname that is also a capital's name
             words += 1
             continue
         break
-    return j if words else k
+    if not words or _names_a_body(doc, res, sent, k, j):
+        return k
+    return j
+
+
+def _names_a_body(doc: Doc, res: Resources, sent: Sentence, k: int, j: int) -> bool:
+    """Capitalised words k..j that are the start of an organisation's name, not a person's: they
+    end in, or run on (through at most two more capitalised words) into, an organisation's head
+    word ("the Ethiopian Football Federation", "the Maldives National Defence Force")."""
+    toks = doc.toks
+    x = j - 1
+    while x < min(sent.b, j + 3) and (x < j or toks.texts[x][:1].isupper()):
+        if _org_head_at(res, toks.norms, x, sent.b):
+            return True
+        x += 1
+    return False
+
+
+def _org_head_at(res: Resources, norms: list[str], x: int, end: int) -> bool:
+    """Token x is (or starts) an organisation's head word of ``org_heads.tsv`` ("Federation",
+    "Defence Force" by its last word "Force"); heads marked "none" (units, equipment) aside."""
+    for phrase in (norms[x], " ".join(norms[x:x + 2]) if x + 1 < end else None):
+        value = res.org_heads.get(phrase) if phrase else None
+        if value is not None and not value.startswith("none"):
+            return True
+    return False
 
 
 def _city_given_name(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
@@ -267,8 +297,9 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                 end = _capital_at(sent, end + 1).j   # "the Brazilian ambassador in Montevideo, X"
             elif end < sent.b and norms[end] == "," and end + 1 < sent.b and m.cat in ("post", "cue:counterpart"):
                 end += 1
-            elif end < sent.b and norms[end] == "." and last.cat == "rank" and doc.toks.starts[end] == doc.toks.ends[end - 1]:
-                end += 1   # "Brig." "Lt. Gen." written with a full stop
+            elif end < sent.b and norms[end] == "." and last.cat in ("rank", "honorific") \
+                    and doc.toks.starts[end] == doc.toks.ends[end - 1]:
+                end += 1   # "Brig." "Lt. Gen." "Mr." "Hon." written with a full stop
             else:
                 break
         stop = name_run(doc, res, sent, end)
@@ -351,15 +382,21 @@ def _country_at(sent: Sentence, k: int) -> Optional[Ref]:
 
 
 def _capital_at(sent: Sentence, k: int) -> Optional[Match]:
-    return next((m for m in sent.matches if m.i == k and m.cat == "capital"), None)
+    key = ("capitals", id(sent.matches), len(sent.matches))
+    capitals = sent.memo.get(key)
+    if capitals is None:   # indexed once per state of the matches: linear in a long sentence
+        capitals = sent.memo[key] = {}
+        for m in sent.by_cat("capital"):
+            capitals.setdefault(m.i, m)
+    return capitals.get(k)
 
 
 def _accept(doc: Doc, res: Resources, sent: Sentence, k: int, titles: dict, countries: dict) -> bool:
     norm = doc.toks.norms[k]
     if k in titles or k in countries:
         return True
-    if norm == "." and k - 1 in titles and titles[k - 1].cat == "rank":
-        return True   # "Brig. Ahsan Raza Qureshi"
+    if norm == "." and k - 1 in titles and titles[k - 1].cat in ("rank", "honorific"):
+        return True   # "Brig. Ahsan Raza Qureshi", "Mr. Daouda Kone"
     if norm == "." and k - 1 in countries and _abbreviation_dot(doc, countries[k - 1], k):
         return True   # "U.S. Defense Secretary X": the full stop closes the country's abbreviation
     if res.grammar.get(norm) in ("det", "poss", "premod") or norm in _ZONE_WORDS:
@@ -402,8 +439,16 @@ def _in_country_body(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
         for start in range(k - length + 1, k + 1):
             if start < sent.a or start + length > sent.b:
                 continue
-            if res.org_heads.get(" ".join(norms[start:start + length])) == "country":
-                return True
+            words = norms[start:start + length]
+            if res.org_heads.get(" ".join(words)) == "country" or \
+                    res.org_heads.get(" ".join(words[:-1] + [singular(words[-1])])) == "country":
+                return True   # "the Armies" as "army"
+    texts = doc.toks.texts
+    x = k
+    while x + 1 < min(sent.b, k + 4) and texts[x][:1].isupper() and texts[x + 1][:1].isupper():
+        x += 1   # "the Maldives National Defence Force": capitalised words that lead to the head
+        if res.org_heads.get(norms[x]) == "country" and x + 1 < sent.b and not texts[x + 1][:1].isupper():
+            return True
     return False
 
 
@@ -450,7 +495,8 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
     while k - 1 >= first:
         if doc.toks.norms[k - 1] == "," and commas == 0 and k - 1 > first \
                 and _accept(doc, res, sent, k - 2, titles, countries) and (
-                    k - 2 in titles or k - 2 in countries or _in_named_body(doc, sent, k - 2)):
+                    k - 2 in titles or k - 2 in countries or _in_named_body(doc, sent, k - 2)
+                    or _in_country_body(doc, res, sent, k - 2)):
             commas += 1
             k -= 1
             continue
