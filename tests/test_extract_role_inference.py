@@ -327,3 +327,38 @@ def test_role_inference_two_missions_give_no_country(workspace_extractor):
     out = run(workspace_extractor, "The French ambassador to Chad, Anne Leclerc, and the German ambassador to "
               "Niger, Jens Becker, met in Paris. Ambassador Maria Rossi also attended.")
     assert surname_roles(out, "rossi") == {("Ambassador", "", "")}
+
+
+# -- a country of several words inside a title; the acronym of the body it heads ------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("The Commander of the Republic of Fiji Military Forces (RFMF), Major General Ratu Jone Vatu, arrived "
+     "in Port Moresby on Tuesday.", "vatu", ("ChiefOfDefence", "FJI", "")),
+    ("The visit came at the invitation of the Commander of the Papua New Guinea Defence Force (PNGDF), "
+     "Major General Ken Amaka.", "amaka", ("ChiefOfDefence", "PNG", "")),
+    ("The Chief of Staff of the Trinidad and Tobago Defence Force, Air Vice-Marshal Darryl Daniel, met "
+     "the press.", "daniel", ("ChiefOfDefence", "TTO", "")),
+])
+def test_role_inference_country_of_several_words_inside_a_title(workspace_extractor, body, surname, role):
+    assert role in surname_roles(run(workspace_extractor, body), surname)
+
+
+def test_role_inference_acronym_of_the_body_is_no_title(workspace_extractor):
+    out = run(workspace_extractor, "The Commander of the Papua New Guinea Defence Force (PNGDF), Major General "
+              "Ken Amaka, met the press. Officers will be posted to the PNGDF Goldie River Training Depot.")
+    assert {e["name"] for e in entities(out, "Person")} == {"Ken Amaka"}
+
+
+# -- posts joined by a spaced dash -----------------------------------------------------------------
+
+def test_role_inference_posts_joined_by_a_dash(workspace_extractor):
+    out = run(workspace_extractor, "Present was the Chief of the General Staff of the Armed Forces – First Deputy "
+              "Minister of Defence of the Republic of Tajikistan Major General Farrukh Sharipov.")
+    assert {("ChiefOfGeneralStaff", "TJK", ""), ("DeputyDefenceMinister", "TJK", "")} <= \
+        surname_roles(out, "sharipov")
+
+
+def test_role_inference_a_hyphenated_word_joins_no_posts(workspace_extractor):
+    out = run(workspace_extractor, "General Omar Haddad, Chief of Staff of the Jordanian Armed Forces-Defence "
+              "Minister Samir Khatib's deputy, spoke.")
+    assert "DefenceMinister" not in _posts(out, "haddad")

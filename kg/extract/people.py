@@ -493,12 +493,13 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
         k -= 1
     commas = 0
     while k - 1 >= first:
-        if doc.toks.norms[k - 1] == "," and commas == 0 and k - 1 > first \
-                and _accept(doc, res, sent, k - 2, titles, countries) and (
-                    k - 2 in titles or k - 2 in countries or _in_named_body(doc, sent, k - 2)
-                    or _in_country_body(doc, res, sent, k - 2)):
+        p = _before_acronym(doc, k - 2, first) if k - 2 >= first else k - 2
+        if doc.toks.norms[k - 1] == "," and commas == 0 and p >= first \
+                and _accept(doc, res, sent, p, titles, countries) and (
+                    p in titles or p in countries or _in_named_body(doc, sent, p)
+                    or _in_country_body(doc, res, sent, p)):
             commas += 1
-            k -= 1
+            k = p + 1   # "Commander of the Papua New Guinea Defence Force (PNGDF), Major General X"
             continue
         if not _accept(doc, res, sent, k - 1, titles, countries):
             break
@@ -509,6 +510,15 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
                 continue
             break
     return _zone(sent, k, i, titles, countries)
+
+
+def _before_acronym(doc: Doc, k: int, first: int) -> int:
+    """The token before an acronym in brackets that ends at token k ("... Defence Force (PNGDF)"),
+    else k itself."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    if k - 2 >= first and norms[k] == ")" and norms[k - 2] == "(" and texts[k - 1].isupper():
+        return k - 3
+    return k
 
 
 def right_zone(doc: Doc, res: Resources, sent: Sentence, j: int, limit: int = 13) -> Zone:
@@ -620,12 +630,19 @@ def _joined_posts(doc: Doc, res: Resources, sent: Sentence, zone: Zone, post: Ma
     return posts[lo:hi + 1]
 
 
+def _spaced_dash(doc: Doc, k: int) -> bool:
+    """Token k is a dash set off by spaces, which joins two posts of one holder in translated
+    titles ("Chief of the General Staff of the Armed Forces – First Deputy Minister of Defence")."""
+    toks = doc.toks
+    return toks.norms[k] == "-" and toks.starts[k] > toks.ends[k - 1] and toks.starts[k + 1] > toks.ends[k]
+
+
 def _joined(doc: Doc, res: Resources, sent: Sentence, first: Match, second: Match, holder_before: bool) -> bool:
-    """``second`` follows ``first`` after "and", with nothing between them but ``first``'s
-    complement ("of the Egyptian Armed Forces"), and (when the holder is named before) titles
-    no name of its own."""
+    """``second`` follows ``first`` after "and" (or a spaced dash), with nothing between them but
+    ``first``'s complement ("of the Egyptian Armed Forces"), and (when the holder is named
+    before) titles no name of its own."""
     norms = doc.toks.norms
-    if second.i - 1 < first.j or norms[second.i - 1] != "and":
+    if second.i - 1 < first.j or not (norms[second.i - 1] == "and" or _spaced_dash(doc, second.i - 1)):
         return False
     if second.i - 1 > first.j:
         titles, countries = _spans(sent)

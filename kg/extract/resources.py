@@ -91,6 +91,9 @@ class Resources:
         self.kinds = {k.name: k for k in lexicon.agreement_kinds}
         self.areas = {a.name: a for a in lexicon.areas}
         self.role_heads: dict[str, set[str]] = defaultdict(set)   # head word -> post types
+        self.post_labels = {term_key(spelled): p.name for p in lexicon.post_types for term in p.terms
+                            for spelled in variants(term, self.spelling)}   # folded words -> post type
+        self.post_label_words = max((len(k) for k in self.post_labels), default=0)
         self.gazetteer = self._build()
         self._index_people()
 

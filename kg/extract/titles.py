@@ -1,7 +1,8 @@
 """Titles the gazetteer cannot list because the text builds them: an acronym the article
-defines for a post ("Chief of Army Staff (COAS)" ... "The COAS said"), and the head of a
-military unit named in full ("head of the Brazilian Army's logistics command"). Both become
-post matches of their sentence, read by :mod:`kg.extract.people` like any other title.
+defines for a post ("Chief of Army Staff (COAS)" ... "The COAS said"), the head of a military
+unit named in full ("head of the Brazilian Army's logistics command"), and a post whose label
+holds a country written in several words ("Commander of the Papua New Guinea Defence Force").
+All become post matches of their sentence, read by :mod:`kg.extract.people` like any other title.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ _MAX_UNIT_WORDS = 6
 
 
 def find_titles(doc: Doc, res: Resources) -> None:
+    _country_inside_titles(doc, res)
     _acronym_titles(doc)
     _unit_heads(doc, res)
 
@@ -30,14 +32,15 @@ def _add_matches(sent: Sentence, added: list[Match]) -> None:
 
 def _acronym_titles(doc: Doc) -> None:
     """A post spelled out once with its acronym, "Chief of Army Staff (COAS)", is a title wherever
-    the acronym stands alone later ("The COAS said")."""
+    the acronym stands alone later ("The COAS said"); an acronym of the body the post heads is
+    no title."""
     toks = doc.toks
     defined: dict[str, Match] = {}
     for sent in doc.sentences:
         for m in sent.matches:
             if m.cat == "post" and m.j + 2 < sent.b and toks.norms[m.j] == "(" and toks.norms[m.j + 2] == ")":
                 text = toks.texts[m.j + 1]
-                if 2 <= len(text) <= 7 and text.isalpha() and text.isupper():
+                if 2 <= len(text) <= 7 and text.isalpha() and text.isupper() and _spells(text, toks.norms[m.i:m.j]):
                     defined[text] = m
     if not defined:
         return
@@ -51,6 +54,21 @@ def _acronym_titles(doc: Doc) -> None:
                 continue
             added.append(Match(k, k + 1, "post", m.key, toks.norms[k]))
         _add_matches(sent, added)
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """The acronym is made of the words' initials, in order, from the first ("COAS" of "Chief of
+    Army Staff"; not "PNGDF" of "Commander of the Papua New Guinea Defence Force", which names
+    the force)."""
+    initials = [w[0] for w in words if w[:1].isalpha()]
+    letters = acronym.lower()
+    if not initials or letters[0] != initials[0]:
+        return False
+    k = 0
+    for c in initials:
+        if k < len(letters) and c == letters[k]:
+            k += 1
+    return k == len(letters)
 
 
 def _unit_heads(doc: Doc, res: Resources) -> None:
@@ -85,3 +103,34 @@ def _unit_end(doc: Doc, res: Resources, sent: Sentence, k: int, longest: int) ->
         if not (texts[x].isalnum() or norms[x] in ("'", "’", "-")) or norms[x] in ("staff", "of", "and"):
             return None
     return None
+
+
+def _country_inside_titles(doc: Doc, res: Resources) -> None:
+    """A post label with a country inside it, whatever the country's length: "Commander of the
+    Republic of Fiji Military Forces" reads as "commander of the military forces" (ChiefOfDefence)
+    around "Republic of Fiji". The gazetteer only lets a one-word country sit inside a label."""
+    norms = doc.toks.norms
+    for sent in doc.sentences:
+        added = []
+        for r in sent.refs:
+            if r.how not in ("country", "adjective") or r.j - r.i < 2:
+                continue
+            for start in range(max(sent.a, r.i - res.post_label_words), r.i):
+                before = tuple(n for n in norms[start:r.i] if n not in (".", "-"))
+                if not before or before[-1] not in ("of", "the"):
+                    continue
+                for end in range(min(sent.b, r.j + res.post_label_words), r.j, -1):
+                    after = tuple(n for n in norms[r.j:end] if n not in (".", "-"))
+                    post = res.post_labels.get(before + after)
+                    if post is not None and not _inside_longer_post(sent, start, end):
+                        added.append(Match(start, end, "post", post, " ".join(before + after)))
+                        break
+                else:
+                    continue
+                break
+        _add_matches(sent, added)
+
+
+def _inside_longer_post(sent: Sentence, start: int, end: int) -> bool:
+    return any(m.cat == "post" and m.i <= start and end <= m.j and (m.i, m.j) != (start, end)
+               for m in sent.matches)
