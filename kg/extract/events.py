@@ -18,6 +18,7 @@ Tuesday"); the day the story is at (the last explicit day of an event); the arti
 from __future__ import annotations
 
 import bisect
+import weakref
 from datetime import date, timedelta
 from typing import Optional
 
@@ -26,6 +27,7 @@ from kg.extract.dates import DateMention
 from kg.extract.document import Doc, Event, Ref, Sentence
 from kg.extract.gazetteer import Match
 from kg.extract.resources import Resources
+from kg.extract.text import term_key
 from kg.iris import place_iri
 
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", '"', "but", "while", "whereas", "although"})
@@ -35,6 +37,7 @@ _NOMINAL_PREPS = frozenset({"during", "after", "before", "following", "at", "of"
 
 
 def find_events(doc: Doc, res: Resources) -> None:
+    off_topic: set[int] = set()
     for sent in doc.sentences:
         _group_refs(doc, res, sent)
         triggers = [m for m in sent.by_cat("event") if not _inside_name(sent, m)]
@@ -55,6 +58,8 @@ def find_events(doc: Doc, res: Resources) -> None:
             event = _build(doc, res, sent, m, habitual)
             if event is not None and event.date and event.dated_by == "text" and _future(event.date, doc.date):
                 continue   # "Next month the navies hold drills": dated after the story, so planned
+            if event is not None and event.type == "Statement" and not _on_topic(doc, res, sent):
+                off_topic.add(id(event))
             if event is not None and (event.participants or event.host or event.guest):
                 doc.events.append(event)
                 if event.date and event.dated_by == "text" and event.type != "Statement":
@@ -68,8 +73,53 @@ def find_events(doc: Doc, res: Resources) -> None:
             _discussion(doc, res, sent)
             _advance_story(doc, sent)
     _drop_interview_statements(doc)
+    _drop_off_topic_statements(doc, off_topic)
     _date_statements(doc)
     doc.events = merge_events(_fold_undated_signings(doc.events))
+
+
+_TOPICS: "weakref.WeakKeyDictionary[Resources, tuple[dict[tuple[str, ...], str], frozenset[str]]]" = \
+    weakref.WeakKeyDictionary()
+_SPEECH_TYPES = frozenset({"Statement", "Interview"})
+_NOT_A_TOPIC = "not-a-topic"
+
+
+def statement_topics(res: Resources) -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
+    """``statement_topics.tsv`` compiled once per lexicon: its words as token tuples, and the
+    cooperation areas (by concept name) that are no topic by themselves."""
+    found = _TOPICS.get(res)
+    if found is None:
+        cues = res.lexicon.cues.get("statement_topics", {})
+        words = {tuple(term_key(k)): v for k, v in cues.items() if term_key(k) and v != _NOT_A_TOPIC}
+        areas = frozenset(k for k, v in cues.items() if v == _NOT_A_TOPIC)
+        found = _TOPICS[res] = (words, frozenset(a for a in res.areas if a.lower() in {x.lower() for x in areas}))
+    return found
+
+
+def _on_topic(doc: Doc, res: Resources, sent: Sentence) -> bool:
+    """annotation.md counts a statement only when it is about defence or relations. The test is
+    the vocabulary of the sentence and of the one before it in the paragraph (a quotation often
+    runs over both): a cooperation area, a relation cue (membership only beside a country),
+    an agreement kind, a trigger of another
+    event ("said at the signing"), or a defence or relations word (statement_topics.tsv). A
+    lexicon without that list keeps every statement."""
+    words, no_topic_areas = statement_topics(res)
+    if not words:
+        return True
+    longest = max(len(w) for w in words)
+    norms = doc.toks.norms
+    for s in (sent, doc.sentences[sent.index - 1] if sent.index else None):
+        if s is None or s.paragraph != sent.paragraph:
+            continue
+        if s.by_cat("kind") or any(m.key not in _SPEECH_TYPES for m in s.by_cat("event")) \
+                or any(m.key not in no_topic_areas for m in s.by_cat("area")):
+            return True
+        if any(m.key != "memberOf" or _of_type(doc, s, "Country") for m in s.by_cat("cue:relation_cues")):
+            return True   # "our members" of a cooperative are no membership of states
+        for k in range(s.a, s.b):
+            if any(tuple(norms[k:k + n]) in words for n in range(1, longest + 1)):
+                return True
+    return False
 
 
 _ANAPHORIC_TYPES = frozenset({"Meeting", "Visit"})
@@ -687,6 +737,16 @@ def _discussion(doc: Doc, res: Resources, sent: Sentence) -> None:
     meeting = next((e for e in reversed(doc.events) if e.type == "Meeting"), None)
     if meeting is not None:
         meeting.topics |= {a.key for a in sent.by_cat("area")}
+
+
+def _drop_off_topic_statements(doc: Doc, off_topic: set[int]) -> None:
+    """A statement whose words are not of defence or relations still counts when its speaker
+    takes part in a meeting, visit, signing or exercise the article reports: what a minister
+    says at talks is about them ("a concrete example of integration")."""
+    if not off_topic:
+        return
+    actors = {p for e in doc.events if e.type not in _SPEECH_TYPES for p in (*e.participants, e.host, e.guest) if p}
+    doc.events = [e for e in doc.events if id(e) not in off_topic or e.participants[0] in actors]
 
 
 def _drop_interview_statements(doc: Doc) -> None:
