@@ -362,3 +362,33 @@ def test_role_inference_a_hyphenated_word_joins_no_posts(workspace_extractor):
     out = run(workspace_extractor, "General Omar Haddad, Chief of Staff of the Jordanian Armed Forces-Defence "
               "Minister Samir Khatib's deputy, spoke.")
     assert "DefenceMinister" not in _posts(out, "haddad")
+
+
+# -- a counterpart first left unnamed ---------------------------------------------------------------
+
+def test_role_inference_unnamed_counterpart_named_later(workspace_extractor):
+    out = run(workspace_extractor, "MANAMA - Defence Minister Abdullah Al Hamad on Tuesday hosted his British "
+              "counterpart, who is on a Gulf tour. Britain's John Carter later met the navy commander.")
+    assert ("DefenceMinister", "GBR", "") in surname_roles(out, "carter")
+
+
+def test_role_inference_unnamed_counterpart_with_two_candidates_stays_open(workspace_extractor):
+    out = run(workspace_extractor, "MANAMA - Defence Minister Abdullah Al Hamad on Tuesday hosted his British "
+              "counterpart. Britain's John Carter and Britain's Mary Jones later toured the base.")
+    for surname in ("carter", "jones"):
+        assert "DefenceMinister" not in _posts(out, surname)
+
+
+# -- heads of organisations -------------------------------------------------------------------------
+
+def test_role_inference_secretary_general_of_an_organisation(workspace_extractor):
+    out = run(workspace_extractor, "The Secretary General of NATO, Mark Rutte, visited Kyiv on Monday.")
+    assert "SecretaryGeneral" in _posts(out, "rutte")
+
+
+@pytest.mark.parametrize("body", [
+    "The contract was signed by the ministry's secretary-general, Lokman Hashim, on Tuesday.",
+    "The deal was signed by the Defence Ministry's Secretary General, Lokman Hashim, and the company.",
+])
+def test_role_inference_a_ministry_secretary_general_heads_no_organisation(workspace_extractor, body):
+    assert "SecretaryGeneral" not in _posts(run(workspace_extractor, body), "hashim")

@@ -292,6 +292,8 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                 end, last = nxt.j, nxt
             elif end < sent.b and norms[end] in ("of", "to") and _country_at(sent, end + 1 + the):
                 end = _country_at(sent, end + 1 + the).j
+            elif end < sent.b and norms[end] == "of" and last.cat == "post" and _organisation_at(doc, sent, end + 1 + the):
+                end = _organisation_at(doc, sent, end + 1 + the).j   # "the Secretary General of NATO, X"
             elif end < sent.b and norms[end] in ("in", "at") and last.key in res.accredited_roles \
                     and _capital_at(sent, end + 1):
                 end = _capital_at(sent, end + 1).j   # "the Brazilian ambassador in Montevideo, X"
@@ -379,6 +381,10 @@ def _country_at(sent: Sentence, k: int) -> Optional[Ref]:
         if r.how in ("country", "adjective", "capital"):
             return r
     return None
+
+
+def _organisation_at(doc: Doc, sent: Sentence, k: int) -> Optional[Ref]:
+    return next((r for r in sent.ref_index().starts.get(k, ()) if doc.entities[r.entity].type == "Organization"), None)
 
 
 def _capital_at(sent: Sentence, k: int) -> Optional[Match]:
@@ -589,7 +595,7 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
             if zone.posts:
                 post = zone.posts[-1] if zone.end <= ref.i else zone.posts[0]
                 joined = _joined_posts(doc, res, sent, zone, post, holder_before=zone.start >= ref.j)
-                found = [(p, *zone_role(doc, res, zone, p)) for p in joined]
+                found = [(p, *zone_role(doc, res, zone, p)) for p in joined if not _ministry_official(doc, zone, p)]
                 shared = next((c for _, c, _ in found if c), None)
                 if shared is None and zone.end <= ref.i:
                     shared = _country_after_name(doc, sent, ref.j)
@@ -598,6 +604,17 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
             elif zone.counterpart is not None:
                 coref.counterpart_role(doc, res, sent, state, ref, zone)
     return consumed
+
+
+_ORGANISATION_HEADS = frozenset({"SecretaryGeneral"})   # heads of an international organisation's secretariat
+_MINISTRY_WORDS = frozenset({"ministry", "ministry's", "department", "department's"})
+
+
+def _ministry_official(doc: Doc, zone: Zone, post: Match) -> bool:
+    """A secretary-general of a ministry ("the ministry's secretary-general", "Secretary General
+    of the Ministry of Defence") is a civil servant, not the head of an organisation."""
+    return post.key in _ORGANISATION_HEADS and any(
+        doc.toks.norms[x] in _MINISTRY_WORDS for x in range(zone.start, zone.end))
 
 
 def _country_after_name(doc: Doc, sent: Sentence, j: int) -> Optional[str]:

@@ -15,6 +15,7 @@ from typing import Optional, Sequence
 from kg.articles import Article, read_article
 from kg.extract.agreements import finalize_agreements, find_agreements
 from kg.extract.context import infer_countries
+from kg.extract.counterparts import find_unnamed_counterparts
 from kg.extract.countries import find_countries, find_country_anaphors
 from kg.extract.dateline import find_dateline
 from kg.extract.document import Doc, Entity, Sentence
@@ -68,6 +69,7 @@ class Extractor:
         find_country_anaphors(doc, res)
         find_named(doc, res)
         find_people(doc, res)
+        find_unnamed_counterparts(doc, res)
         find_successions(doc, res)
         find_agreements(doc, res)
         find_events(doc, res)
