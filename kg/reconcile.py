@@ -16,12 +16,16 @@ RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 SKOS_ALT = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 _CURATED = iris.graph_iri("curated") + "/"
 
+# Subjects with two different labels (in one named graph or in two). Grouped rather than a
+# self-join filtered by "?a != ?b": the join compared every pair of labels of a subject and took
+# 0.6 s of the load at 1M triples (43k labels); grouping compares stored terms, about 0.06 s.
+# Two labels count as different when they are different terms: the same as "!=" for plain and
+# language-tagged labels (checked); only typed labels differ, which "!=" compared by value
+# ("1"^^xsd:integer = "01"^^xsd:integer) or not at all (an unknown datatype: an error, skipped).
 _DUPLICATE_LABELS = """
-SELECT DISTINCT ?s WHERE {
-  GRAPH ?g1 { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?a }
-  GRAPH ?g2 { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?b }
-  FILTER(?a != ?b)
-}"""
+SELECT ?s WHERE {
+  GRAPH ?g { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?a }
+} GROUP BY ?s HAVING (COUNT(DISTINCT ?a) > 1)"""
 
 
 def reconcile_labels(store: OxigraphStore) -> int:
