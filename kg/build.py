@@ -173,6 +173,7 @@ def _build_into(workspace: Workspace, staging: Path, options: BuildOptions) -> B
     with _output_errors(workspace.build_dir):
         write_outputs(store, staging, summary, options)
     store.flush()
+    store.optimize()  # compacted once, read many times: kg query's lookups get cheaper (kg/store.py)
     return summary
 
 

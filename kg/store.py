@@ -218,6 +218,18 @@ class OxigraphStore:
         if self.path is not None:
             self._store.flush()
 
+    def optimize(self) -> None:
+        """Compact an on-disk store once it is written (RocksDB rewrites the files that the bulk
+        load and the derivation's batches left into fewer, sorted ones).
+
+        Why: every index lookup then opens fewer files. The canned queries make thousands of
+        lookups; on the 1M-triple benchmark graph they took 10-30 % less time on the compacted
+        store, and compacting it took about 2 s of a 100 s build (docs/store.md). A memory store
+        has nothing to compact.
+        """
+        if self.path is not None:
+            self._store.optimize()
+
 
 def _canonical(quads: set[ox.Quad]) -> Iterable[ox.Quad]:
     """Blank nodes (OWL unions, lists) relabelled by RDFC-1.0, so the same graph writes the same bytes."""

@@ -202,3 +202,27 @@ def test_build_sources_that_disagree_are_kept_and_shown(workspace_copy):
     dates = [r for r in rows if r["fact"] == MEETING and r["property"] == "date"]
     assert {(d["value_1"], d["value_2"]) for d in dates} >= {("2021-10-08", "2021-10-07")} or \
         {(d["value_2"], d["value_1"]) for d in dates} >= {("2021-10-08", "2021-10-07")}, rows
+
+
+def test_build_compacts_the_store_it_writes(workspace_copy, monkeypatch):
+    """The on-disk store is compacted once, at the end of the build (kg query reads it many times);
+    compacting keeps every quad."""
+    import pyoxigraph as ox
+
+    calls: list = []
+    original = OxigraphStore.optimize
+
+    def spy(self: OxigraphStore) -> None:
+        calls.append((self.path, self.count()))
+        original(self)
+
+    monkeypatch.setattr(OxigraphStore, "optimize", spy)
+    ws = Workspace(workspace_copy)
+    build(ws, BuildOptions(html=False, extract=False))
+    assert len(calls) == 1 and calls[0][0] is not None
+    assert open_built_store(ws).count() == calls[0][1] > 0
+    store = OxigraphStore(workspace_copy / "other-store")
+    store.add_quads([ox.Quad(ox.NamedNode(f"http://e/{i}"), ox.NamedNode("http://e/p"), ox.Literal(str(i)),
+                             ox.NamedNode("http://e/g")) for i in range(1000)])
+    store.optimize()
+    assert store.count() == 1000
