@@ -392,3 +392,21 @@ def test_role_inference_secretary_general_of_an_organisation(workspace_extractor
 ])
 def test_role_inference_a_ministry_secretary_general_heads_no_organisation(workspace_extractor, body):
     assert "SecretaryGeneral" not in _posts(run(workspace_extractor, body), "hashim")
+
+
+# -- the country of a dateline city that is no capital ----------------------------------------------
+
+@pytest.mark.parametrize("body, surname, role", [
+    ("ABIDJAN, May 3 (AIP) - The Chief of Defence Staff, General Lassina Doumbia, received a Liberian "
+     "delegation led by Minister of Defence of Liberia Abraham Kollie.", "doumbia", ("ChiefOfDefence", "CIV", "")),
+    ("DAR ES SALAAM, July 25 - Chief of Defence Forces General Jacob Mwita and the Chinese ambassador to "
+     "Tanzania, Chen Ming, attended the ceremony.", "mwita", ("ChiefOfDefence", "TZA", "")),
+])
+def test_role_inference_dateline_city_gives_the_home_country(workspace_extractor, body, surname, role):
+    assert role in surname_roles(run(workspace_extractor, body), surname)
+
+
+def test_role_inference_city_of_two_countries_gives_none(workspace_extractor):
+    out = run(workspace_extractor, "HYDERABAD, May 3 - The Chief of Defence Staff, General Ali Raza, met "
+              "Russian and Chinese officers.")
+    assert not any(c for _, c, _ in (surname_roles(out, "raza") or set()))

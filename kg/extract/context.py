@@ -41,7 +41,8 @@ def infer_countries(doc: Doc, res: Resources) -> None:
 
 
 def _place_country(doc: Doc, res: Resources, iri: Optional[str]) -> Optional[str]:
-    """The country of a Place: a capital's country, or the country the curated data gives it."""
+    """The country of a Place: a capital's country, the country the curated data gives it, or a
+    large city's (``major_cities.tsv``)."""
     if not iri or iri not in doc.entities:
         return None
     ent = doc.entities[iri]
@@ -50,7 +51,8 @@ def _place_country(doc: Doc, res: Resources, iri: Optional[str]) -> Optional[str
     entry = res.named.get(iri)
     if entry is not None and entry.country:
         return entry.country
-    return res.capital_country.get(" ".join(term_key(ent.name)))
+    key = " ".join(term_key(ent.name))
+    return res.capital_country.get(key) or res.city_country.get(key)
 
 
 def _home_country(doc: Doc, res: Resources, counts: Counter) -> None:
@@ -133,11 +135,13 @@ def _head_pairs(doc: Doc) -> None:
 
 
 def _dateline_country(doc: Doc, res: Resources) -> Optional[str]:
-    """The country of the city a story is filed from ("RIYADH:", "WARSAW, April 20 (CNW) -")."""
+    """The country of the city a story is filed from ("RIYADH:", "WARSAW, April 20 (CNW) -",
+    "ABIDJAN -")."""
     dl = doc.dateline
     if dl is None:
         return None
-    return res.capital_country.get(" ".join(term_key(dl.city)))
+    key = " ".join(term_key(dl.city))
+    return res.capital_country.get(key) or res.city_country.get(key)
 
 
 def _country(doc: Doc, iri: str) -> Optional[str]:

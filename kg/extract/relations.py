@@ -33,6 +33,8 @@ def _protagonist_groups(doc: Doc) -> None:
             old = [r for r in sent.refs if (r.i, r.j) == (g.i, g.j) and r.how == "group"]
             if len(pair) != 2 or not old or {r.entity for r in old} == set(pair):
                 continue
+            if any(iri not in doc.entities for iri in pair):
+                continue   # a post's country the text never names: no entity to refer to
             doc.unref(sent, g.i, g.j, ("group",))
             for iri in pair:
                 sent.refs.append(Ref(g.i, g.j, iri, "group"))

@@ -8,7 +8,7 @@ from kg.extract.dates import DateFinder
 from kg.extract.gazetteer import Gazetteer, inflections, plural, variants
 from kg.extract.lexicon import Lexicon, NamedEntry, PersonEntry
 from kg.extract.text import fold, term_key
-from kg.iris import organization_iri
+from kg.iris import country_iri, organization_iri
 
 
 def _cue(lexicon: Lexicon, name: str) -> dict[str, str]:
@@ -85,6 +85,9 @@ class Resources:
         self.countries = {c.iri: c for c in lexicon.countries}
         self.country_names = frozenset(" ".join(term_key(n)) for c in lexicon.countries for n in (c.name, *c.names))
         self.capital_country = {" ".join(term_key(cap)): c.iri for c in lexicon.countries for cap in c.capitals}
+        known = {c.iri for c in lexicon.countries}
+        self.city_country = {" ".join(term_key(city)): country_iri(code)   # large cities that are no capitals
+                             for city, code in _cue(lexicon, "major_cities").items() if country_iri(code) in known}
         self.people = {p.iri: p for p in lexicon.people}
         self.named = {n.iri: n for n in lexicon.named}
         self.organizations = self._organizations()
