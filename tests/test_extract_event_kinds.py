@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extraction_checks import run as _run, events as _events
-from kg.iris import person_iri
+from kg.iris import country_iri, person_iri
 
 
 # -- statements: about defence or relations ----------------------------------------------------
@@ -37,3 +37,39 @@ def test_statement_of_a_meeting_participant_counts_without_topic_words(workspace
             "Nasser said afterwards that he had much enjoyed the lunch.")
     speakers = [e["participants"] for e in _events(_run(workspace_extractor, body), "Statement")]
     assert speakers == [[person_iri("Karim Nasser")]]
+
+
+# -- past joint exercises: "trained together", "exercised together" ------------------------------
+
+@pytest.mark.parametrize("body, date", [
+    ("Ghana's army chief, General Kofi Mensah, received Togo's army chief, General Yao Akakpo, on "
+     "Monday. Troops of the two armies last trained together in Exercise Harmattan Shield in 2021.", "2021"),
+    ("Ghana and Togo signed a border pact on Monday. Their navies have exercised together only twice, "
+     "in March 2022.", "2022-03"),
+    ("Ghana and Togo signed a border pact on Monday. The two coast guards drilled jointly off the "
+     "border in 2020.", "2020"),
+])
+def test_joint_exercise_with_together_names_the_pair_in_focus(workspace_extractor, body, date):
+    [found] = _events(_run(workspace_extractor, body), "JointExercise")
+    assert found["date"] == date
+    assert found["participants"] == sorted([country_iri("GHA"), country_iri("TGO")])
+
+
+def test_trained_together_in_a_speakers_summary_is_no_exercise(workspace_extractor):
+    body = ("Ghana and Togo signed a border pact on Monday.\n\n"
+            '"Togo is a true friend. Our soldiers trained together this year more than ever," General Kofi '
+            "Mensah told reporters.")
+    assert _events(_run(workspace_extractor, body), "JointExercise") == []
+
+
+def test_together_without_a_military_verb_is_no_exercise(workspace_extractor):
+    body = "Ghana and Togo signed a border pact on Monday. The two delegations travelled together to Lome."
+    assert _events(_run(workspace_extractor, body), "JointExercise") == []
+
+
+def test_the_two_countries_after_an_exercise_of_countries_are_its_countries(workspace_extractor):
+    body = ("Defence Minister Karim Nasser of Jordan received General Omar Haddad of Egypt on Monday.\n\n"
+            "The exercise Desert Falcon, held by the Indian and Kenyan armies, ended on Wednesday. "
+            "The two countries signed a training agreement in 2019.")
+    [signing] = _events(_run(workspace_extractor, body), "AgreementSigning")
+    assert signing["participants"] == sorted([country_iri("IND"), country_iri("KEN")])

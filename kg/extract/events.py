@@ -22,6 +22,7 @@ import weakref
 from datetime import date, timedelta
 from typing import Optional
 
+from kg.extract.coref import protagonist_pair
 from kg.extract.countries import countries_in, focus_pair
 from kg.extract.dates import DateMention
 from kg.extract.document import Doc, Event, Ref, Sentence
@@ -189,10 +190,28 @@ def _group_refs(doc: Doc, res: Resources, sent: Sentence) -> None:
             if meeting is not None and sent.index - meeting.sentence <= 3:
                 pair = list(meeting.participants)
         if not pair:
-            pair = focus_pair(doc, sent.index, g.i)
+            pair = story_pair(doc, sent.index, g.i)
         for iri in pair:
             sent.refs.append(Ref(g.i, g.j, iri, "group"))
     _numbered_groups(doc, sent)
+
+
+_STORY_EVENTS = frozenset({"Meeting", "Visit", "AgreementSigning", "JointExercise"})
+
+
+def story_pair(doc: Doc, sent_index: int, token: int) -> list[str]:
+    """The two countries "the two countries" means: those of the story's latest meeting, visit,
+    signing or exercise -- its two countries when countries took part ("exercise X, held by the
+    Indian and Egyptian armies. ... the two countries"), else the countries of its people
+    (coref.protagonist_pair); without such an event, the last two countries named."""
+    latest = next((e for e in reversed(doc.events) if e.type in _STORY_EVENTS and e.sentence <= sent_index), None)
+    if latest is not None and len(latest.participants) == 2 \
+            and all(doc.entities[p].type == "Country" for p in latest.participants):
+        return sorted(latest.participants)
+    protagonists = protagonist_pair(doc, sent_index)
+    if protagonists and all(c in doc.entities for c in protagonists):   # a post's country the text never names is no referent
+        return protagonists
+    return focus_pair(doc, sent_index, token)
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -467,9 +486,13 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             return None
     elif m.key == "JointExercise":
         event.participants = countries
+        if not countries and frame == "reciprocal":   # "the two forces last trained together"
+            if _in_quotation(doc, sent, m.i) and not _of_type(doc, sent, "Exercise"):
+                return None   # "our soldiers trained together more than ever": a speaker's summary
+            event.participants = story_pair(doc, sent.index, m.i)
         exercises = _of_type(doc, sent, "Exercise")
         event.exercise = exercises[0] if exercises else None
-        if not countries and not event.exercise:
+        if not event.participants and not event.exercise:
             return None
     else:
         event.participants = persons or countries
@@ -482,6 +505,19 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         event.place = places[0] if places else None
     event.participants = sorted(dict.fromkeys(event.participants))
     return event
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _in_quotation(doc: Doc, sent: Sentence, k: int) -> bool:
+    """Token ``k`` is inside a direct quotation: an odd number of quotation marks before it in
+    its paragraph (a quotation runs over sentences)."""
+    first = sent.index
+    while first > 0 and doc.sentences[first - 1].paragraph == sent.paragraph:
+        first -= 1
+    texts = doc.toks.norms
+    return sum(1 for x in range(doc.sentences[first].a, k) if texts[x] in _QUOTES) % 2 == 1
 
 
 _DOCUMENT_WORDS = frozenset({"document", "documents", "agreement", "memorandum", "deal", "accord", "arrangement",
