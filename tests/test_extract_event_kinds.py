@@ -73,3 +73,44 @@ def test_the_two_countries_after_an_exercise_of_countries_are_its_countries(work
             "The two countries signed a training agreement in 2019.")
     [signing] = _events(_run(workspace_extractor, body), "AgreementSigning")
     assert signing["participants"] == sorted([country_iri("IND"), country_iri("KEN")])
+
+
+# -- interviews with outlets the lexicon does not know ------------------------------------------
+
+@pytest.mark.parametrize("body, outlet", [
+    ("In an interview with Kyiv Post on Monday, Defence Minister Karim Nasser said the army "
+     "would buy drones.", "Kyiv Post"),
+    ("In an interview with the weekly Nezalezhna Dumka, Defence Minister Karim Nasser said on Monday that the army "
+     "would buy drones.", "Nezalezhna Dumka"),
+    ("Defence Minister Karim Nasser told the Morning Courier on Monday that the navy would buy two frigates.",
+     "Morning Courier"),
+    ("Speaking to Radio Savanna on Monday, Defence Minister Karim Nasser said the border was calm.", "Radio Savanna"),
+    ("Defence Minister Karim Nasser received El Diario Austral on Monday at the ministry.", "El Diario Austral"),
+])
+def test_interview_outlet_named_by_the_frame(workspace_extractor, body, outlet):
+    out = _run(workspace_extractor, body)
+    [found] = _events(out, "Interview")
+    outlets = [e for e in out["entities"] if e["type"] == "Organization" and e["name"] == outlet]
+    assert outlets and found["participants"] == sorted([person_iri("Karim Nasser"), outlets[0]["id"]])
+    assert found["date"] == "2024-05-06"
+    assert _events(out, "Meeting") == [] and _events(out, "Statement") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Defence Minister Karim Nasser told reporters on Monday that the navy would buy two frigates.",
+    "Defence Minister Karim Nasser told General Omar Haddad on Monday that the navy would buy frigates.",
+    "Speaking to reporters on Monday, Defence Minister Karim Nasser said the border was calm.",
+    "Defence Minister Karim Nasser received General Omar Haddad of Jordan on Monday.",
+    "Defence Minister Karim Nasser received Jordan's ambassador, Omar Haddad, on Monday.",
+])
+def test_no_interview_without_an_outlet(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "Interview") == []
+
+
+def test_questioner_of_a_question_and_answer_article_is_the_outlet(workspace_extractor):
+    body = ("Defence Minister Karim Nasser received The Highland Voice on Friday at his office.\n\n"
+            "The Highland Voice: Minister, what changes for the army?\n\n"
+            "Nasser: More training, and new trucks.")
+    out = _run(workspace_extractor, body)
+    [found] = _events(out, "Interview")
+    assert person_iri("Karim Nasser") in found["participants"] and len(found["participants"]) == 2

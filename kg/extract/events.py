@@ -27,6 +27,7 @@ from kg.extract.countries import countries_in, focus_pair
 from kg.extract.dates import DateMention
 from kg.extract.document import Doc, Event, Ref, Sentence
 from kg.extract.gazetteer import Match
+from kg.extract.outlets import outlet_at
 from kg.extract.resources import Resources
 from kg.extract.text import term_key
 from kg.iris import place_iri
@@ -437,7 +438,17 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
     event = Event(type=m.key, sentence=sent.index, trigger=(m.i, m.j), rule=f"trigger:{m.key}:{m.term}")
     persons = [r.entity for r in _persons(doc, sent)]
     countries = countries_in(doc, sent)
-    if m.key in ("Meeting", "Congratulation"):
+    outlet = _interview_outlet(doc, res, sent, m, frame)
+    if outlet is not None:   # "X received the Daily Star", "X told Radio Y": an interview, not a meeting
+        event.type = "Interview"
+        after = _first_person(doc, sent, m.j)   # again: the outlet may have been read as a person
+        speaker = subject if subject in doc.entities else (after.entity if after else None)   # "Speaking to ..., X said"
+        if speaker is None:
+            return None
+        event.participants = [speaker, outlet]
+    elif m.key == "Interview" and frame in _OUTLET_FRAMES:
+        return None   # "speaking to reporters": no outlet, no interview
+    elif m.key in ("Meeting", "Congratulation"):
         if frame == "host-subject" and subject and obj:
             event.host, event.guest = subject, obj
             event.confidence = 0.9
@@ -518,6 +529,31 @@ def _in_quotation(doc: Doc, sent: Sentence, k: int) -> bool:
         first -= 1
     texts = doc.toks.norms
     return sum(1 for x in range(doc.sentences[first].a, k) if texts[x] in _QUOTES) % 2 == 1
+
+
+_OUTLET_FRAMES = frozenset({"outlet", "outlet-if-named"})
+_OUTLET_PREPS = frozenset({"with", "to", "by"})
+
+
+def _interview_outlet(doc: Doc, res: Resources, sent: Sentence, m: Match, frame: Optional[str]) -> Optional[str]:
+    """The outlet an interview frame names right after the trigger: "in an interview with X",
+    "told X", "speaking to X", or a reception's object ("received X") that is an outlet."""
+    k = m.j
+    if k >= sent.b:
+        return None
+    norms = doc.toks.norms
+    if m.key == "Interview" and frame not in _OUTLET_FRAMES:
+        if norms[m.j - 1] in _OUTLET_PREPS:
+            frame = "outlet"   # "interview with X"
+        elif norms[k] in _OUTLET_PREPS:
+            frame, k = "outlet", k + 1   # "in an interview with X"
+        if k >= sent.b:
+            return None
+    if frame in _OUTLET_FRAMES and m.key in ("Interview", "Statement"):
+        return outlet_at(doc, res, sent, k, strong=frame == "outlet")
+    if frame == "host-subject" and m.key == "Meeting":
+        return outlet_at(doc, res, sent, k, strong=False)
+    return None
 
 
 _DOCUMENT_WORDS = frozenset({"document", "documents", "agreement", "memorandum", "deal", "accord", "arrangement",

@@ -1,0 +1,109 @@
+"""News outlets named by an interview's frame, for outlets no lexicon lists.
+
+An interview names its outlet in a few shapes: "in an interview with X", "interviewed by X"
+(the frame alone says X is the outlet), "told X", "speaking to X", "X received <outlet>" (the
+frame is also that of a statement or a meeting, so X is taken as an outlet only when its name
+has a newspaper word of ``outlet_words.tsv`` -- "Daily Star", "Diario del Istmo" -- or X is the
+questioner of a question-and-answer article). A name the article already gives a person,
+country, place, exercise or agreement is no outlet. A new outlet becomes an Organization entity.
+"""
+from __future__ import annotations
+
+import weakref
+from typing import Optional
+
+from kg.extract.document import Doc, Ref, Sentence
+from kg.extract.resources import Resources
+from kg.extract.text import fold
+from kg.iris import organization_iri
+
+_NOT_OUTLETS = frozenset({"Person", "Country", "Place", "Exercise", "Agreement"})
+_INNER = frozenset({"of", "the", "&", "-"})
+_PLACE_READINGS = ("country", "capital", "adjective")
+_MAX_WORDS = 6
+_WORDS: "weakref.WeakKeyDictionary[Resources, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def outlet_words(res: Resources) -> frozenset[str]:
+    """``outlet_words.tsv``, folded, once per lexicon."""
+    found = _WORDS.get(res)
+    if found is None:
+        found = _WORDS[res] = frozenset(fold(w) for w in res.lexicon.cues.get("outlet_words", {}))
+    return found
+
+
+def outlet_at(doc: Doc, res: Resources, sent: Sentence, k: int, strong: bool) -> Optional[str]:
+    """The outlet named from token ``k`` (after an optional "the"), as an entity IRI, or None.
+    ``strong``: the frame alone makes a capitalised name an outlet ("in an interview with")."""
+    toks = doc.toks
+    if k < sent.b and toks.norms[k] == "the":
+        k += 1
+    described = False
+    if k + 1 < sent.b and toks.norms[k] in outlet_words(res) and toks.texts[k].islower():
+        k, strong, described = k + 1, True, True   # "the weekly X", "the broadcaster X"
+    end = _name_end(doc, res, sent, k)
+    if end == k:
+        return None
+    for r in list(sent.ref_index().tokens.get(k, ())):
+        ent = doc.entities[r.entity]
+        if ent.type in _NOT_OUTLETS and r.how in _PLACE_READINGS and r.j < end and _outlet_name(doc, res, k, end):
+            doc.unref(sent, r.i, r.j, _PLACE_READINGS)   # "Kyiv Post", "Jamaica Gleaner": a paper, not the place
+            continue
+        if ent.type == "Person" and not ent.known and r.how == "name" and r.j <= end \
+                and (described or (not ent.roles and _outlet_name(doc, res, k, end))):
+            doc.unref(sent, r.i, r.j, ("name",))   # "El Diario Austral" read as a personal name
+            continue
+        if ent.type in _NOT_OUTLETS:
+            return None
+        if ent.type == "Organization" and r.i == k:
+            return r.entity if strong or _outlet_name(doc, res, r.i, r.j) else None
+    if any(sent.covered(x) for x in range(k, end)):
+        return None
+    if not strong and not _outlet_name(doc, res, k, end) and not _questioner(doc, k, end):
+        return None
+    name = doc.span_text(k, end)
+    iri = organization_iri(name)
+    doc.entity(iri, "Organization", name, sent.index)
+    doc.mention(iri, k, end)
+    sent.refs.append(Ref(k, end, iri, "name"))
+    return iri
+
+
+def _name_end(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
+    """One past a run of capitalised words from ``k`` (inner particles allowed: "Diario del
+    Istmo", "Voice of America"); ``k`` when none starts there."""
+    toks = doc.toks
+    end = j = k
+    while j < sent.b and j - k < _MAX_WORDS:
+        text = toks.texts[j]
+        if text[:1].isupper() and text[:1].isalpha():
+            end = j = j + 1
+        elif j > k and (toks.norms[j] in res.particles or toks.norms[j] in _INNER or toks.norms[j] in ("del", "des")):
+            j += 1
+        else:
+            break
+    return end
+
+
+def _outlet_name(doc: Doc, res: Resources, i: int, j: int) -> bool:
+    words = outlet_words(res)
+    return any(doc.toks.norms[x] in words for x in range(i, j))
+
+
+def _questioner(doc: Doc, i: int, j: int) -> bool:
+    """The name opens, as a speaker's label ("Name: ...?"), a paragraph that asks a question;
+    a question-and-answer article labels its questioner so."""
+    norms = doc.toks.norms
+    name = norms[i:j]
+    paragraph = -1
+    for sent in doc.sentences:
+        if sent.paragraph == paragraph:
+            continue
+        paragraph = sent.paragraph
+        a = sent.a + (norms[sent.a] == "the")
+        if norms[a:a + len(name)] != name or a + len(name) >= len(norms) or norms[a + len(name)] != ":":
+            continue
+        last = max((s.b for s in doc.sentences[sent.index:] if s.paragraph == paragraph), default=sent.b)
+        if "?" in norms[a:last]:
+            return True
+    return False
