@@ -292,7 +292,8 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                 end, last = nxt.j, nxt
             elif end < sent.b and norms[end] in ("of", "to") and _country_at(sent, end + 1 + the):
                 end = _country_at(sent, end + 1 + the).j
-            elif end < sent.b and norms[end] == "of" and last.cat == "post" and _organisation_at(doc, sent, end + 1 + the):
+            elif end < sent.b and norms[end] == "of" and last.cat == "post" \
+                    and _organisation_at(doc, sent, end + 1 + the):
                 end = _organisation_at(doc, sent, end + 1 + the).j   # "the Secretary General of NATO, X"
             elif end < sent.b and norms[end] in ("in", "at") and last.key in res.accredited_roles \
                     and _capital_at(sent, end + 1):

@@ -1,8 +1,8 @@
 """Posts implied by succession: "Margono replaces General Andika Perkasa", "X, who succeeded
 Y", "Y was succeeded by General X", "X took over from Y" -- the predecessor held the post the
-successor now holds (either may be the one the text gives it to). Runs after :mod:`kg.extract.people` has given the named people their posts (and
-pronouns their referents), so that the successor's post is known whatever the order of the
-sentences.
+successor now holds (either may be the one the text gives it to). Runs after
+:mod:`kg.extract.people` has given the named people their posts (and pronouns their
+referents), so that the post is known whatever the order of the sentences.
 """
 from __future__ import annotations
 
