@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extraction_checks import run as _run, events as _events
-from kg.iris import country_iri, person_iri
+from kg.iris import country_iri, person_iri, place_iri
 
 
 # -- statements: about defence or relations ----------------------------------------------------
@@ -114,3 +114,30 @@ def test_questioner_of_a_question_and_answer_article_is_the_outlet(workspace_ext
     out = _run(workspace_extractor, body)
     [found] = _events(out, "Interview")
     assert person_iri("Karim Nasser") in found["participants"] and len(found["participants"]) == 2
+
+
+# -- places the gazetteer does not know ----------------------------------------------------------
+
+@pytest.mark.parametrize("body, place", [
+    ("Ghana and Togo held joint naval drills off Keta Lagoon on Monday.", "Keta Lagoon"),
+    ("Ghana and Togo signed a border pact in Aflao on Monday.", "Aflao"),
+    ("On Monday, in Sokode, Ghana and Togo signed a border pact.", "Sokode"),
+    ("Ghana and Togo ended the exercise Harmattan Shield, held near Bawku, on Monday.", "Bawku"),
+])
+def test_unknown_place_after_a_preposition_next_to_the_trigger(workspace_extractor, body, place):
+    out = _run(workspace_extractor, body)
+    [found] = [e for e in out["events"] if e["type"] in ("JointExercise", "AgreementSigning")]
+    assert found["place"] == place_iri(place)
+
+
+@pytest.mark.parametrize("body", [
+    "Ghana and Togo signed a border pact in March.",
+    "Ghana and Togo signed a border pact at Keta Barracks on Monday.",
+    "Ghana and Togo signed a border pact in Parliament on Monday.",
+    "Ghana and Togo signed a border pact on Monday and will hold drills in Aflao next year.",
+    "Ghana and Togo signed a border pact on Monday, written in English and French.",
+    "Ghana and Togo signed a border pact on Monday in Exercise Harmattan Shield.",
+])
+def test_no_unknown_place_for_months_venues_bodies_plans_languages(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert all(e["place"] is None for e in out["events"])

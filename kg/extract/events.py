@@ -26,6 +26,7 @@ from kg.extract.coref import protagonist_pair
 from kg.extract.countries import countries_in, focus_pair
 from kg.extract.dates import DateMention
 from kg.extract.document import Doc, Event, Ref, Sentence
+from kg.extract.event_places import unknown_place
 from kg.extract.gazetteer import Match
 from kg.extract.outlets import outlet_at
 from kg.extract.resources import Resources
@@ -514,6 +515,8 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
     if event.place is None and m.key != "Visit":
         places = _of_type(doc, sent, "Place")
         event.place = places[0] if places else None
+    if event.place is None and event.type in _PLACED_TYPES:
+        event.place = unknown_place(doc, res, sent, m.i, m.j)
     event.participants = sorted(dict.fromkeys(event.participants))
     return event
 
@@ -531,6 +534,7 @@ def _in_quotation(doc: Doc, sent: Sentence, k: int) -> bool:
     return sum(1 for x in range(doc.sentences[first].a, k) if texts[x] in _QUOTES) % 2 == 1
 
 
+_PLACED_TYPES = frozenset({"Meeting", "Visit", "AgreementSigning", "JointExercise"})
 _OUTLET_FRAMES = frozenset({"outlet", "outlet-if-named"})
 _OUTLET_PREPS = frozenset({"with", "to", "by"})
 
