@@ -50,6 +50,47 @@ def test_build_timeline_of_azerbaijan_and_turkey(seed_store, built_workspace):
     assert dates == sorted(dates)
 
 
+def test_build_timeline_with_a_country_or_none_left_empty_is_the_plain_join(seed_store, built_workspace):
+    """The timeline's two forms (a country given: intersected lists; none: the events with two
+    countries or more, joined whole) give the rows of the plain two-country join."""
+    from kg.queries import inject_values, resolve_entity
+
+    plain = """PREFIX ddkg: <https://w3id.org/ddkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+      PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+      SELECT DISTINCT ?date ?type ?summary ?event WHERE {
+        ?event ddkg:involves ?a , ?b . FILTER(?a != ?b)
+        ?event ddkg:date ?date ; a ?class . ?class skos:inScheme ddkg:EventTypes ; skos:prefLabel ?type .
+        OPTIONAL { ?event rdfs:label ?label } BIND(COALESCE(?label, "") AS ?summary) }"""
+    for a, b in [("", ""), ("Azerbaijan", ""), ("", "Turkey"), ("Azerbaijan", "Turkey")]:
+        terms = {"a": resolve_entity(seed_store, a, "country"), "b": resolve_entity(seed_store, b, "country")}
+        expected = {tuple(t.value for t in row) for row in seed_store.query(inject_values(plain, terms)).rows}
+        rows = run(seed_store, built_workspace, "timeline", a=a, b=b)
+        assert len(rows) == len(expected) and {tuple(r.values()) for r in rows} == expected, (a, b)
+        assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert len(run(seed_store, built_workspace, "timeline", a="", b="")) > len(
+        run(seed_store, built_workspace, "timeline", a="Azerbaijan", b="Turkey")) > 0
+
+
+def test_build_cooperation_areas_with_countries_left_empty_are_the_plain_union(seed_store, built_workspace):
+    """cooperation-areas' two forms (a country given; none: joined whole) count what the plain
+    four-case union over every pair of countries counts."""
+    from kg.queries import inject_values, resolve_entity
+
+    plain = """PREFIX ddkg: <https://w3id.org/ddkg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+      SELECT ?area (COUNT(DISTINCT ?fact) AS ?facts) (MIN(STR(?when)) AS ?first_named) WHERE {
+        { ?fact ddkg:relationSubject ?a ; ddkg:relationObject ?b ; ddkg:area ?concept OPTIONAL { ?fact ddkg:since ?when } }
+        UNION { ?fact ddkg:relationSubject ?b ; ddkg:relationObject ?a ; ddkg:area ?concept OPTIONAL { ?fact ddkg:since ?when } }
+        UNION { ?a ddkg:partyTo ?fact . ?b ddkg:partyTo ?fact . ?fact ddkg:topic ?concept OPTIONAL { ?fact ddkg:date ?when } }
+        UNION { ?fact ddkg:involves ?a , ?b ; ddkg:topic ?concept OPTIONAL { ?fact ddkg:date ?when } }
+        FILTER(?a != ?b) ?concept skos:prefLabel ?area } GROUP BY ?area"""
+    for a, b in [("", ""), ("Azerbaijan", ""), ("", "Turkey"), ("Azerbaijan", "Turkey")]:
+        terms = {"a": resolve_entity(seed_store, a, "country"), "b": resolve_entity(seed_store, b, "country")}
+        expected = {tuple(None if t is None else t.value for t in row)
+                    for row in seed_store.query(inject_values(plain, terms)).rows}
+        rows = run(seed_store, built_workspace, "cooperation-areas", a=a, b=b)
+        assert expected and {tuple(r.values()) for r in rows} == expected and len(rows) == len(expected), (a, b)
+
+
 def test_build_posts_with_accreditation(seed_store, built_workspace):
     rows = run(seed_store, built_workspace, "posts", country="Azerbaijan")
     yalcin = [r for r in rows if r["person"] == "Zakaria Yalcin"]

@@ -19,8 +19,9 @@ from kg.remote import RemoteStore, _chunks, endpoints_for, parse_response, query
 
 SEPARATORS = re.compile(r"; | \+ ")
 MEETING = "https://w3id.org/ddkg/resource/event/2021-10-08-meeting-zakaria-yalcin--zakir-hasanov"
-NON_DEFAULT = {"facts-by-source": {"type": "Meeting"}, "posts": {"country": "Azerbaijan"},
-               "timeline": {"a": "", "b": "Turkey"}}
+NON_DEFAULT = [("facts-by-source", {"type": "Meeting"}), ("posts", {"country": "Azerbaijan"}),
+               ("timeline", {"a": "", "b": "Turkey"}), ("timeline", {"a": "", "b": ""}),
+               ("cooperation-areas", {"a": "", "b": ""})]
 
 
 # -- without a server ----------------------------------------------------------------------------
@@ -131,7 +132,7 @@ def canned_texts(workspace: Path, store) -> dict[str, str]:
     for name, query in catalogue.items():
         given = {p.name: f"<{MEETING}>" for p in query.parameters if p.default is None}
         texts[name] = bind(query, given, store)
-    for name, given in NON_DEFAULT.items():  # the other form of the queries that have two
+    for name, given in NON_DEFAULT:  # the other forms of the queries that have several
         texts[f"{name} {given}"] = bind(catalogue[name], given, store)
     return texts
 
