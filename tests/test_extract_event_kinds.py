@@ -141,3 +141,24 @@ def test_unknown_place_after_a_preposition_next_to_the_trigger(workspace_extract
 def test_no_unknown_place_for_months_venues_bodies_plans_languages(workspace_extractor, body):
     out = _run(workspace_extractor, body)
     assert all(e["place"] is None for e in out["events"])
+
+
+# -- visits go to a city or country ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Defence Minister Karim Nasser visited Dutch soldiers of the multinational brigade on Monday.",
+    "Culture Minister Ana Pereira visited a new exhibition of bronze figures on Monday.",
+    "General Omar Haddad toured the shipyard on Monday.",
+])
+def test_visiting_a_unit_or_a_site_is_no_visit(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "Visit") == []
+
+
+@pytest.mark.parametrize("body, place", [
+    ("Defence Minister Karim Nasser visited Norway on Monday.", country_iri("NOR")),
+    ("Defence Minister Karim Nasser visited the Norwegian capital on Monday.", place_iri("Oslo")),
+    ("Defence Minister Karim Nasser arrived in Norway on Monday.", country_iri("NOR")),
+])
+def test_visit_to_a_country_or_city(workspace_extractor, body, place):
+    [found] = _events(_run(workspace_extractor, body), "Visit")
+    assert found["place"] == place

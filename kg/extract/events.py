@@ -463,6 +463,8 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         visitor = subject or obj
         if visitor is None:
             return None
+        if _visited_no_place(doc, res, sent, m):
+            return None
         event.guest = visitor
         event.participants = [visitor] + ([obj] if obj and obj != visitor else [])
         event.place = _place_after(doc, res, sent, m.j)
@@ -665,6 +667,27 @@ def _place_after(doc: Doc, res: Resources, sent: Sentence, j: int) -> Optional[s
             doc.mention(iri, r.i, r.j + 1)
             return iri
     return None
+
+
+def _visited_no_place(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    """"visited Dutch soldiers", "visited a new exhibition", "toured the factory": the verb's
+    object is no country, city or person but a thing or a unit -- a stop within a trip or a
+    ceremony, not a visit (annotation.md: a visit goes to a city or country). The object is read
+    after determiners; a capitalised word there (a place the gazetteer may not know) keeps it."""
+    if m.j - m.i != 1 or not doc.toks.norms[m.i].startswith(("visit", "tour")) or m.j >= sent.b:
+        return False
+    norms, texts = doc.toks.norms, doc.toks.texts
+    k = m.j
+    while k < sent.b and res.grammar.get(norms[k]) in ("det", "poss"):
+        k += 1
+    if k >= sent.b or not norms[k].isalpha():
+        return False
+    refs = sent.ref_index().tokens.get(k, ())
+    if any(r.how not in ("adjective", "group") for r in refs):
+        return False   # "visited Baku", "visited the United States", "visited the minister"
+    if any(r.how == "adjective" for r in refs):
+        return not (k + 1 < sent.b and norms[k + 1] == "capital")   # "the Azerbaijani capital"
+    return texts[k].islower() and not any(x.i == k and x.cat in ("post", "posthead") for x in sent.matches)
 
 
 _NEXT_DAY = (("the", "next", "day"), ("the", "following", "day"), ("a", "day", "later"), ("the", "day", "after"))
