@@ -158,6 +158,7 @@ def test_visiting_a_unit_or_a_site_is_no_visit(workspace_extractor, body):
     ("Defence Minister Karim Nasser visited Norway on Monday.", country_iri("NOR")),
     ("Defence Minister Karim Nasser visited the Norwegian capital on Monday.", place_iri("Oslo")),
     ("Defence Minister Karim Nasser arrived in Norway on Monday.", country_iri("NOR")),
+    ("Defence Minister Karim Nasser visited Jordanian peacekeepers in Lebanon on Monday.", country_iri("LBN")),
 ])
 def test_visit_to_a_country_or_city(workspace_extractor, body, place):
     [found] = _events(_run(workspace_extractor, body), "Visit")

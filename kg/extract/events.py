@@ -685,9 +685,24 @@ def _visited_no_place(doc: Doc, res: Resources, sent: Sentence, m: Match) -> boo
     refs = sent.ref_index().tokens.get(k, ())
     if any(r.how not in ("adjective", "group") for r in refs):
         return False   # "visited Baku", "visited the United States", "visited the minister"
-    if any(r.how == "adjective" for r in refs):
-        return not (k + 1 < sent.b and norms[k + 1] == "capital")   # "the Azerbaijani capital"
-    return texts[k].islower() and not any(x.i == k and x.cat in ("post", "posthead") for x in sent.matches)
+    if refs and k + 1 < sent.b and norms[k + 1] == "capital":
+        return False   # "the Azerbaijani capital"
+    if not texts[k].islower() and not refs or any(x.i == k and x.cat in ("post", "posthead") for x in sent.matches):
+        return False
+    return not _abroad(doc, sent, k)
+
+
+def _abroad(doc: Doc, sent: Sentence, k: int) -> bool:
+    """"visited Brazilian troops in Haiti": a country or place the gazetteer knows, after "in"
+    in the same clause, is where the visitor went."""
+    norms = doc.toks.norms
+    for x in range(k, min(sent.b - 1, k + 10)):
+        if norms[x] in _CLAUSE_BREAK:
+            return False
+        if norms[x] == "in" and any(doc.entities[r.entity].type in ("Country", "Place") and r.how in ("country", "capital", "name")
+                                    for r in sent.ref_index().tokens.get(x + 1, ())):
+            return True
+    return False
 
 
 _NEXT_DAY = (("the", "next", "day"), ("the", "following", "day"), ("a", "day", "later"), ("the", "day", "after"))
