@@ -101,6 +101,9 @@ def resolve_surnames(doc: Doc, res: Resources, sent: Sentence, state: State) -> 
         if iri is None:
             iri = surname_referent(doc, res, state, toks.norms[k])
             j = k + 1
+        if iri is not None and not _initial_agrees(doc, sent, k, doc.entities[iri].name if iri in doc.entities
+                                                   else res.people[iri].name):
+            iri = None
         if iri is not None:
             if iri not in doc.entities:   # a lexicon person first named by surname
                 entry = res.people[iri]
@@ -109,6 +112,19 @@ def resolve_surnames(doc: Doc, res: Resources, sent: Sentence, state: State) -> 
             doc.mention(iri, k, j)
             sent.refs.append(Ref(k, j, iri, how))
         k = j
+
+
+def _initial_agrees(doc: Doc, sent: Sentence, k: int, name: str) -> bool:
+    """A surname at token k after an initial ("K. Nazarzada", "K Nazarzada") names a person
+    whose given name starts with that letter: "K. Hasanov" is not Zakir Hasanov."""
+    texts, norms = doc.toks.texts, doc.toks.norms
+    p = k - 1
+    if p > sent.a and norms[p] == ".":
+        p -= 1
+    if p < sent.a or len(texts[p]) != 1 or not texts[p].isupper():
+        return True
+    given = term_key(name)[:-1]
+    return any(w[:1] == norms[p] for w in given)
 
 
 def _people_with(doc: Doc, res: Resources, roles: set[str], iris: list[str], country: Optional[str]) -> list[str]:

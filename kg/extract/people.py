@@ -6,14 +6,15 @@ Later mentions are resolved by :mod:`kg.extract.coref`.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
 from kg.extract import coref
 from kg.extract.countries import other_of_pair, stated_pair
-from kg.extract.document import Doc, HeadPair, Ref, Sentence
+from kg.extract.document import Doc, Entity, HeadPair, Ref, Sentence
 from kg.extract.gazetteer import Match, singular
-from kg.extract.resources import Resources
+from kg.extract.resources import Resources, damerau_levenshtein
 from kg.extract.text import term_key
 from kg.extract.titles import find_titles
 from kg.iris import person_iri
@@ -38,7 +39,8 @@ def find_people(doc: Doc, res: Resources) -> None:
     state = coref.State()
     groups = _group_posts(doc, res)
     for sent in doc.sentences:
-        title_at = {m.i: m for m in sent.matches if m.cat in _TITLE_CATS or m.cat == "cue:counterpart"}
+        title_at = {m.i: m for m in sent.matches if _capitalised_head(doc, m, res.lexicon.cues.get("title_heads", {}))}
+        title_at.update((m.i, m) for m in sent.matches if m.cat in _TITLE_CATS or m.cat == "cue:counterpart")
         _known_names(doc, res, sent, state)
         _titled_names(doc, res, sent, state, title_at)
         _possessive_names(doc, res, sent, state, groups)
@@ -52,6 +54,13 @@ def find_people(doc: Doc, res: Resources) -> None:
         state.end_sentence(doc, sent)
     merge_name_variants(doc)
     _fill_from_lexicon(doc, res)
+
+
+def _capitalised_head(doc: Doc, m: Match, heads: dict) -> bool:
+    """A post's head word of ``title_heads.tsv`` written as a title before a name ("Minister
+    Teodoro", "Ambassador Lee"): it introduces the name like a rank, though it names no post."""
+    return m.cat == "posthead" and m.j == m.i + 1 and m.key in heads and doc.toks.texts[m.i][:1].isupper() \
+        and not doc.toks.texts[m.i].isupper()
 
 
 def _group_posts(doc: Doc, res: Resources) -> list[tuple[str, set]]:
@@ -890,22 +899,37 @@ def _fill_from_lexicon(doc: Doc, res: Resources) -> None:
             ent.country = next((r.country for r in ent.roles if r.country), None)
 
 
-def _initials_fit(short: list[str], long: list[str]) -> bool:
+def _initials_fit(short: list[str], long: list[str], fuzzy: bool = False) -> bool:
     """"g saikhanbayar" fits "gursed saikhanbayar"; "s m shafiuddin ahmed" fits
     "syed muhammad shafiuddin ahmed": one-letter words stand for the given names in order, the
-    other words are equal."""
-    if len(short) > len(long) or not any(len(w) == 1 for w in short) or len(short[-1]) < 2:
+    other words are equal. With ``fuzzy``, one word of five letters or more may be misspelt by
+    one edit ("r nazarzada" fits "rustam nazarzoda", "ruano castellano" fits "hector ruano
+    castellanos"), when another word (an initial that agrees, or an equal word) anchors it."""
+    if len(short) > len(long) or len(short[-1]) < 2:
         return False
-    k = len(long) - 1
+    if not fuzzy and not any(len(w) == 1 for w in short):
+        return False
+    k, misspelt = len(long) - 1, 0
     for w in reversed(short):
         while k >= 0 and not (long[k] == w or (len(w) == 1 and long[k][0] == w and len(long[k]) > 1)):
+            if len(w) > 1 and fuzzy and not misspelt and min(len(w), len(long[k])) >= 5 \
+                    and damerau_levenshtein(w, long[k]) <= 1:
+                misspelt = 1
+                break
             if len(w) > 1:
                 return False   # a full word must line up with the same word
             k -= 1
         if k < 0:
             return False
         k -= 1
-    return True
+    return not fuzzy or (misspelt == 1 and len(short) >= 2)
+
+
+def _same_sentence(doc: Doc, a: Entity, b: Entity) -> bool:
+    """Two entities named in one sentence are two people, however alike their names."""
+    starts = [s.start for s in doc.sentences]
+    where = {bisect.bisect_right(starts, s) for s, _ in a.mentions}
+    return any(bisect.bisect_right(starts, s) in where for s, _ in b.mentions)
 
 
 def merge_name_variants(doc: Doc) -> None:
@@ -927,6 +951,8 @@ def merge_name_variants(doc: Doc) -> None:
             if long is short or len(lw) < len(sw) or len("".join(lw)) <= len("".join(sw)):
                 continue
             if _initials_fit(sw, lw) or (len(sw) == 1 and sw[0] in (lw[0], lw[-1]) and len(lw) <= 3):
+                fits.append(long)
+            elif _initials_fit(sw, lw, fuzzy=True) and not _same_sentence(doc, short, long):
                 fits.append(long)
         if len(fits) == 1 and not short.known:
             target[short.id] = fits[0].id
