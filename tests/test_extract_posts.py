@@ -176,3 +176,21 @@ def test_possessive_name_without_group_gets_no_post(workspace_extractor):
     out = _run(workspace_extractor, "Britain's John Healey later met the king. Healey said the talks went well.",
                "2025-03-12")
     assert _surname_roles(out, "healey") == set()
+
+
+# -- country short forms the curated countries lack (country_abbreviations.tsv) --------------
+
+@pytest.mark.parametrize("body, name, role", [
+    ("PNG Defence Minister Billy Joseph arrived in Suva on Monday.", "Billy Joseph", ("DefenceMinister", "PNG")),
+    ("The T&T Chief of Defence Staff, Air Commodore Darryl Daniel, met Guyanese officers.", "Darryl Daniel",
+     ("ChiefOfDefence", "TTO")),
+    ("KSA Ambassador Faisal Al-Ghamdi called on the army chief in Islamabad.", "Faisal Al-Ghamdi",
+     ("Ambassador", "SAU")),
+])
+def test_posts_country_short_forms(workspace_extractor, body, name, role):
+    assert role in {r[:2] for r in short(_roles(_run(workspace_extractor, body), name))}
+
+
+def test_posts_short_form_in_lower_case_is_no_country(workspace_extractor):
+    out = _run(workspace_extractor, "The ministry posted a png image and a car photo on Monday.")
+    assert not [e for e in out["entities"] if e["type"] == "Country"]

@@ -110,6 +110,8 @@ class Resources:
             gaz.add_all(c.names, "country", c.iri, cased=True)
             gaz.add_all(c.adjectives, "adjective", c.iri, cased=True)
             gaz.add_all(c.capitals, "capital", c.iri, cased=True)
+        for phrase, surface, cat, iri in self._country_abbreviations():
+            gaz.add(surface, cat, iri, cased=True)
         for p in lex.people:
             gaz.add_all((p.name, *p.aliases), "person", p.iri, cased=True)
         for n in lex.named:
@@ -148,6 +150,23 @@ class Resources:
             for form in inflections(term, self.irregular, verb=True):
                 gaz.add(form, "cue:succession", value, cased=False)
         return gaz
+
+    def _country_abbreviations(self) -> list[tuple[str, str, str, str]]:
+        """News short forms of ``country_abbreviations.tsv`` ("PNG", "T&T", "S. Korea") as
+        (phrase, surface as matched, category, IRI), for countries the lexicon knows. A phrase
+        of five letters or fewer without a space is an acronym, matched in capitals only."""
+        out = []
+        for phrase, value in _cue(self.lexicon, "country_abbreviations").items():
+            code, _, kind = (value or "").partition(" ")
+            iri = country_iri(code.strip().upper())
+            if iri not in self.countries:
+                continue
+            cat = "adjective" if kind.strip() == "adjective" else "country"
+            letters = [c for c in phrase if c.isalpha()]
+            acronym = " " not in phrase and len(letters) <= 5 and cat == "country"
+            surface = phrase.upper() if acronym else " ".join(w[:1].upper() + w[1:] for w in phrase.split(" "))
+            out.append((phrase, surface, cat, iri))
+        return out
 
     def _organizations(self) -> list[tuple[str, str]]:
         """International organisations of ``organizations.tsv`` the curated data does not name:
