@@ -23,7 +23,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from kg.extract.document import Doc
+    from kg.extract.resources import Resources
 
 _CITY = r"[A-Z][A-Za-z\u00C0-\u024F'.]*(?:[ -][A-Za-z\u00C0-\u024F'.]+){0,3}"
 _MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
@@ -67,3 +71,44 @@ def find_dateline(body: str, calendar_words: frozenset = frozenset()) -> Optiona
     return Dateline(city=city, city_start=m.start("city"), city_end=m.start("city") + len(city),
                     date_text=m.group("date"), date_start=m.start("date") if m.group("date") else -1,
                     agency=m.group("agency"), body_start=m.end())
+
+
+_HEADING_MARKS = frozenset({"-", "--", "—", "–", ":"})
+
+
+def find_weekday_headings(doc: "Doc", res: "Resources") -> None:
+    """A weekday heading dates what it heads, as in a ministry's weekly digest or a week in review:
+    the weekday on or before the story's day. Inline ("MONDAY - ...", "Tuesday: ...", or "MONDAY."
+    as the paragraph's first sentence) it heads its paragraph; alone on its line it heads every
+    paragraph down to the next heading line (another weekday, or a line in capitals such as
+    "LOOKING AHEAD"). A weekday elsewhere in a paragraph is no heading."""
+    toks = doc.toks
+    paragraphs: dict[int, list] = {}
+    for sent in doc.sentences:
+        paragraphs.setdefault(sent.paragraph, []).append(sent)
+    carried: str | None = None
+    for paragraph, sents in paragraphs.items():
+        sent = sents[0]
+        a, b = sent.a, sent.b
+        words = [toks.norms[k] for k in range(a, b)]
+        weekday = bool(words) and words[0] in res.dates.weekdays
+        alone = len(sents) == 1 and weekday and len(words) <= 2 and (len(words) == 1 or words[1] in _HEADING_MARKS | {"."})
+        inline = weekday and len(words) > 1 and (words[1] in _HEADING_MARKS or
+                                                 (len(words) == 2 and words[1] == "." and len(sents) > 1))
+        if alone or inline:
+            found = res.dates.find("on " + words[0], doc.date)
+            if not found:
+                carried = None
+                continue
+            doc.paragraph_dates[paragraph] = found[0].value
+            sent.dates = sent.dates or [type(found[0])(toks.starts[a], toks.ends[a], found[0].value)]
+            carried = found[0].value if alone else None
+        elif carried and len(sents) == 1 and _capitals_line(doc.body[sent.start:sent.end]):
+            carried = None   # "LOOKING AHEAD": a new section
+        elif carried:
+            doc.paragraph_dates[paragraph] = carried
+
+
+def _capitals_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and len(text.split()) <= 6 and all(c.isupper() for c in letters)

@@ -17,7 +17,7 @@ from kg.extract.agreements import finalize_agreements, find_agreements
 from kg.extract.context import infer_countries
 from kg.extract.counterparts import find_unnamed_counterparts
 from kg.extract.countries import find_countries, find_country_anaphors
-from kg.extract.dateline import find_dateline
+from kg.extract.dateline import find_dateline, find_weekday_headings
 from kg.extract.document import Doc, Entity, Sentence
 from kg.extract.events import find_events
 from kg.extract.lexicon import Lexicon
@@ -64,7 +64,7 @@ class Extractor:
             sentences.append(sent)
         doc = Doc(body=body, date=told, toks=toks, sentences=sentences, codes=res.event_codes,
                   dateline=dateline)
-        _weekday_headings(doc, res)
+        find_weekday_headings(doc, res)
         find_countries(doc, res)
         find_country_anaphors(doc, res)
         find_named(doc, res)
@@ -90,27 +90,6 @@ class Extractor:
             "events": _events(doc),
             "relations": _relations(doc),
         }
-
-
-_HEADING_MARKS = frozenset({"-", "--", "—", "–", ":"})
-
-
-def _weekday_headings(doc: Doc, res: Resources) -> None:
-    """A paragraph opening with a weekday as its heading ("MONDAY - ...", "Tuesday: ...", as in a
-    ministry's weekly digest) dates what the paragraph reports: that weekday on or before the
-    story's day."""
-    toks, paragraph = doc.toks, -1
-    for sent in doc.sentences:
-        if sent.paragraph == paragraph:
-            continue
-        paragraph = sent.paragraph
-        a = sent.a
-        if a + 1 >= sent.b or toks.norms[a] not in res.dates.weekdays or toks.norms[a + 1] not in _HEADING_MARKS:
-            continue
-        found = res.dates.find("on " + toks.norms[a], doc.date)
-        if found:
-            doc.paragraph_dates[paragraph] = found[0].value
-            sent.dates = sent.dates or [type(found[0])(toks.starts[a], toks.ends[a], found[0].value)]
 
 
 def _dateline_date(res: Resources, dateline, article_date: Optional[str]) -> Optional[str]:
