@@ -163,3 +163,22 @@ def test_visiting_a_unit_or_a_site_is_no_visit(workspace_extractor, body):
 def test_visit_to_a_country_or_city(workspace_extractor, body, place):
     [found] = _events(_run(workspace_extractor, body), "Visit")
     assert found["place"] == place
+
+
+# -- an exercise named by a naming verb ------------------------------------------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ('Ghana and Togo held a joint exercise baptised "Harmattan 2024" in March.', "Harmattan"),
+    ("Ghana and Togo held naval drills code-named Blue Lagoon in March.", "Blue Lagoon"),
+    ("Ghana and Togo held a border exercise, dubbed 'Savanna Shield', in March.", "Savanna Shield"),
+])
+def test_exercise_named_by_a_naming_verb(workspace_extractor, body, name):
+    out = _run(workspace_extractor, body)
+    [found] = _events(out, "JointExercise")
+    assert found["exercise"] is not None and found["exercise"].endswith("/" + name.lower().replace(" ", "-"))
+
+
+def test_naming_verb_far_from_the_exercise_names_nothing(workspace_extractor):
+    body = "Ghana and Togo held a joint exercise in March, and the new patrol boat was named Volta Star."
+    [found] = _events(_run(workspace_extractor, body), "JointExercise")
+    assert found["exercise"] is None

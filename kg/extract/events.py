@@ -28,10 +28,11 @@ from kg.extract.dates import DateMention
 from kg.extract.document import Doc, Event, Ref, Sentence
 from kg.extract.event_places import unknown_place
 from kg.extract.gazetteer import Match
+from kg.extract.names import exercise_name
 from kg.extract.outlets import outlet_at
 from kg.extract.resources import Resources
 from kg.extract.text import term_key
-from kg.iris import place_iri
+from kg.iris import exercise_iri, place_iri
 
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", '"', "but", "while", "whereas", "although"})
 _WINDOW = 6
@@ -505,7 +506,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
                 return None   # "our soldiers trained together more than ever": a speaker's summary
             event.participants = story_pair(doc, sent.index, m.i)
         exercises = _of_type(doc, sent, "Exercise")
-        event.exercise = exercises[0] if exercises else None
+        event.exercise = exercises[0] if exercises else _named_exercise(doc, res, sent, m)
         if not event.participants and not event.exercise:
             return None
     else:
@@ -524,6 +525,38 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
 
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
+_NAMING_REACH = 8
+
+
+def _named_exercise(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str]:
+    """An exercise named by a naming verb a few words after its trigger: "a joint exercise of
+    crisis simulation baptised 'Cavally 2025'", "drills code-named Steel Shield". The name is
+    the quoted or capitalised words after the verb, without its edition ("Cavally")."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    for k in range(m.j, min(sent.b - 1, m.j + _NAMING_REACH)):
+        if norms[k] in (",", ";", ".", "(", ")"):
+            if norms[k] == "," and k + 1 < sent.b and res.frames.get((norms[k + 1],)) == "naming":
+                continue   # "a border exercise, dubbed ..."
+            return None
+        length = next((n for n in (3, 2, 1) if res.frames.get(tuple(norms[k:k + n])) == "naming"), 0)
+        if not length:
+            continue
+        start = k + length
+        while start < sent.b and norms[start] in _QUOTES | {"'"}:
+            start += 1
+        end = start
+        while end < sent.b and end - start < 5 and (texts[end][:1].isupper() or texts[end].isdigit()
+                                                    or (norms[end] == "-" and end > start)):
+            end += 1
+        if end == start or not texts[start][:1].isupper() or any(sent.covered(x) for x in range(start, end)):
+            return None
+        name = exercise_name(doc.span_text(start, end))
+        iri = exercise_iri(name)
+        doc.entity(iri, "Exercise", name, sent.index)
+        doc.mention(iri, start, end)
+        sent.refs.append(Ref(start, end, iri, "name"))
+        return iri
+    return None
 
 
 def _in_quotation(doc: Doc, sent: Sentence, k: int) -> bool:

@@ -43,7 +43,7 @@ def cap_word(doc: Doc, k: int) -> bool:
 _EDITION = re.compile(r"(?:[\s-]+(?:\d{1,4}|[IVXLC]+))+$")
 
 
-def _exercise_name(text: str) -> str:
+def exercise_name(text: str) -> str:
     """A named exercise series without its edition: "Ataturk-XII" -> "Ataturk", "Faisal-12" -> "Faisal"."""
     name = text.strip("\"'“”‘’ -")
     stripped = _EDITION.sub("", name).strip("\"'“”‘’ -")
@@ -60,7 +60,7 @@ def _new_exercises(doc: Doc, res: Resources, sent: Sentence) -> None:
         if span is None:
             continue
         start, end = span
-        name = _exercise_name(doc.span_text(start, end))
+        name = exercise_name(doc.span_text(start, end))
         if not name or not name[:1].isupper():
             continue
         iri = exercise_iri(name)
