@@ -63,3 +63,37 @@ def test_coreference_head_word_without_a_name(workspace_extractor, body):
 
 def test_coreference_diplomatic_rank_is_no_name(workspace_extractor):
     assert _people(_run(workspace_extractor, "Minister-Counsellor Kim Jae-won attended the ceremony.")) == {"Kim Jae-won"}
+
+
+# -- people referred to only by a description -----------------------------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ("Air Commodore Darryl Daniel, Chief of Defence Staff of Trinidad and Tobago, arrived in Georgetown "
+     "on Monday. The T&T military chief was received on Tuesday by Brigadier General Omar Khan.", "Darryl Daniel"),
+    ("Lieutenant General Jukka Virtanen of Finland toured Tallinn on Monday. During the visit the "
+     "visiting general was received by Estonian Defence Minister Hanno Pevkur.", "Jukka Virtanen"),
+])
+def test_coreference_description_takes_part_in_a_meeting(workspace_extractor, body, name):
+    meetings = _events(_run(workspace_extractor, body), "Meeting")
+    assert any(local_name(m["guest"]) == name.lower().replace(" ", "-") for m in meetings)
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Major General Aziz Rahman of Brunei met Singaporean officers on Monday. The Brunei commander said "
+     "the ties were strong.", "aziz-rahman"),
+    ("Rear Admiral Ali Sadiq arrived in Muscat on Sunday. The admiral said the navies would train together.",
+     "ali-sadiq"),
+])
+def test_coreference_description_speaks(workspace_extractor, body, speaker):
+    out = _run(workspace_extractor, body)
+    assert [local_name(p) for e in _events(out, "Statement") for p in e["participants"]] == [speaker]
+
+
+@pytest.mark.parametrize("body", [
+    # two generals: "the general" is neither
+    "Major General Aziz Rahman met Major General Lim Teck on Monday. The general said the ties were strong.",
+    # a body, not a person
+    "Defence Minister Hanno Pevkur met the delegation on Monday. The navy is expected to grow.",
+])
+def test_coreference_description_without_one_referent(workspace_extractor, body):
+    assert not _events(_run(workspace_extractor, body), "Statement")

@@ -24,6 +24,7 @@ class State:
         self.focus: Optional[str] = None                # subject of the last sentence with people
         self.recent: list[str] = []                     # people, most recent mention last
         self.cache: dict[tuple[str, int], Optional[str]] = {}
+        self.ranks: dict[str, set[str]] = defaultdict(set)   # person -> rank concepts written before the name
         self.version = 0                                # bumped when a name is registered
 
     def register(self, iri: str, name: str) -> None:
@@ -147,14 +148,15 @@ def resolve_titles(doc: Doc, res: Resources, sent: Sentence, state: State, consu
     minister") refers to the person of the sentence or article who holds it."""
     from kg.extract.people import left_zone, right_zone, zone_role
     norms = doc.toks.norms
+    persons = res.lexicon.cues.get("title_heads", {})
     for m in sent.matches:
         if m.cat not in ("post", "posthead") or m.i in consumed:
             continue
         if sent.covered(m.i):
             continue
         roles = {m.key} if m.cat == "post" else res.role_heads.get(m.key, set())
-        if m.cat == "posthead" and not (m.i > sent.a and norms[m.i - 1] == "the"):
-            continue
+        if m.cat == "posthead" and not (m.i > sent.a and norms[m.i - 1] == "the" and m.key in persons):
+            continue   # "the navy", "the defence partnership", "the ministers": no one person
         if m.j < sent.b and norms[m.j] in ("of",) and m.cat == "posthead":
             continue
         zone = left_zone(doc, res, sent, m.i)
@@ -177,6 +179,82 @@ def resolve_titles(doc: Doc, res: Resources, sent: Sentence, state: State, consu
         if m.cat == "post":
             doc.entities[iri].add_role(m.key, country, accredited)
         sent.refs.append(Ref(m.i, m.j, iri, "title"))
+
+
+_DESCRIPTIVE = frozenset({"visiting", "top", "senior", "new", "newly", "appointed", "military", "army",
+                          "naval", "navy", "air", "force", "defence", "defense", "service", "foreign", "guest",
+                          "-", "chief", "incumbent"})
+
+
+def resolve_descriptions(doc: Doc, res: Resources, sent: Sentence, state: State, consumed: set[int]) -> None:
+    """A definite description of a person by rank or post head, with at most a country and
+    descriptive words before it ("the admiral", "the visiting general", "the Brunei commander",
+    "the T&T military chief", "the Turkish envoy") refers to the one person of the article so
+    far of that rank or holding such a post (of that country, when one is named); failing
+    that, with a country named, to the one person of that country. Two candidates: none."""
+    from kg.extract.people import name_run
+    norms, texts = doc.toks.norms, doc.toks.texts
+    described = res.lexicon.cues.get("title_heads", {})
+    heads = {m.i: m for m in sent.matches if m.cat == "rank" or (m.cat == "posthead" and m.key in described)}
+    heads.update((m.i, m) for m in sent.matches if m.cat == "post" and m.j == m.i + 1 and norms[m.i] in described)
+    starts = sent.ref_index().starts
+    for k in range(sent.a, sent.b - 1):
+        if norms[k] != "the":
+            continue
+        x, country = k + 1, None
+        while x < sent.b and x not in heads:
+            cue = next((r for r in starts.get(x, ()) if r.how in ("country", "adjective", "anaphor")), None)
+            if cue is not None and country is None:
+                country, x = cue.entity, cue.j
+            elif norms[x] in _DESCRIPTIVE and not sent.covered(x):
+                x += 1
+            else:
+                break
+        m = heads.get(x)
+        if m is None or m.i in consumed or sent.covered(m.i) or x == k + 1 and m.cat != "rank":
+            continue   # "the minister" alone: resolve_titles
+        end = max(h.j for h in sent.matches if h.i == m.i and h.cat in ("rank", "posthead", "post"))
+        if end < sent.b and (norms[end] in ("of", "'", "’") or name_run(doc, res, sent, end) > end
+                             or texts[end][:1].isupper()):
+            continue   # "the commander of the navy", "the admiral's", a title before a name
+        iri = _described(doc, res, sent, state, m, country)
+        if iri is not None:
+            sent.refs.append(Ref(k + 1, end, iri, "title"))
+
+
+def _described(doc: Doc, res: Resources, sent: Sentence, state: State, m, country: Optional[str]) -> Optional[str]:
+    """The one person the description's head (a rank, a post, a post's head word) fits."""
+    before = [r.entity for r in sent.refs if r.i < m.i and doc.entities[r.entity].type == "Person"]
+    pool = list(dict.fromkeys(state.people + before))
+    pool = [p for p in pool if p in doc.entities]
+    if m.cat == "rank":
+        word = _rank_word(res, m.key)
+        found = [p for p in pool if any(_rank_word(res, r) == word for r in state.ranks.get(p, ()))]
+        if country is not None:
+            found = [p for p in found if _holds_country(doc, p, country)]
+    else:
+        roles = {m.key} if m.cat == "post" else res.role_heads.get(m.key, set())
+        found = _people_with(doc, res, roles, pool, country)
+        if country is not None:
+            found = [p for p in found if _holds_country(doc, p, country)]
+    if not found and country is not None:
+        found = [p for p in pool if _holds_country(doc, p, country)]
+    return found[0] if len(found) == 1 else None
+
+
+def _holds_country(doc: Doc, iri: str, country: str) -> bool:
+    ent = doc.entities[iri]
+    return ent.country == country or any(r.country == country for r in ent.roles)
+
+
+def _rank_word(res: Resources, rank: str) -> str:
+    """The last word of a rank's label: "admiral" for Rear Admiral, "general" for Major General."""
+    words = res.rank_words.get(rank) if hasattr(res, "rank_words") else None
+    if words is None:
+        labels = {c.name: c.label for c in res.lexicon.ranks}
+        res.rank_words = {name: (term_key(label) or ("",))[-1] for name, label in labels.items()}
+        words = res.rank_words.get(rank)
+    return words or rank.lower()
 
 
 def resolve_appointments(doc: Doc, res: Resources, sent: Sentence) -> None:

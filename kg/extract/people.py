@@ -49,6 +49,7 @@ def find_people(doc: Doc, res: Resources) -> None:
         _listed_heads(doc, res, sent, state)
         consumed = _roles(doc, res, sent, state) | as_consumed
         coref.resolve_titles(doc, res, sent, state, consumed)
+        coref.resolve_descriptions(doc, res, sent, state, consumed)
         coref.resolve_appointments(doc, res, sent)
         coref.resolve_pronouns(doc, res, sent, state)
         state.end_sentence(doc, sent)
@@ -59,7 +60,7 @@ def find_people(doc: Doc, res: Resources) -> None:
 def _capitalised_head(doc: Doc, m: Match, heads: dict) -> bool:
     """A post's head word of ``title_heads.tsv`` written as a title before a name ("Minister
     Teodoro", "Ambassador Lee"): it introduces the name like a rank, though it names no post."""
-    return m.cat == "posthead" and m.j == m.i + 1 and m.key in heads and doc.toks.texts[m.i][:1].isupper() \
+    return m.cat == "posthead" and m.j == m.i + 1 and heads.get(m.key) == "" and doc.toks.texts[m.i][:1].isupper() \
         and not doc.toks.texts[m.i].isupper()
 
 
@@ -293,12 +294,14 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
         if m is None:
             k += 1
             continue
-        end, last = m.j, m
+        end, last, ranks = m.j, m, [m.key] if m.cat == "rank" else []
         while True:   # chains: "Defence Minister Colonel General", "of (the) Turkey", a comma, "Brig."
             nxt = title_at.get(end)
             the = 1 if end + 1 < sent.b and norms[end + 1] == "the" else 0
             if nxt is not None:
                 end, last = nxt.j, nxt
+                if nxt.cat == "rank":
+                    ranks.append(nxt.key)
             elif end < sent.b and norms[end] in ("of", "to") and _country_at(sent, end + 1 + the):
                 end = _country_at(sent, end + 1 + the).j
             elif end < sent.b and norms[end] == "of" and last.cat == "post" \
@@ -319,6 +322,10 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
             stop = _city_given_name(doc, res, sent, end)
         if stop > end and not _compound_word(doc, sent, stop):
             _add_name(doc, res, sent, state, end, stop)
+            ent = doc.entities[sent.refs[-1].entity]
+            state.ranks[ent.id].update(ranks)
+            if ranks and ent.country is None:   # "Major General X of Brunei": the officer's country
+                ent.country = _country_after_name(doc, sent, stop)
             k = _elided_titles(doc, res, sent, state, stop, last if last.cat == "post" else None)
         else:
             k = end if end > k else k + 1
