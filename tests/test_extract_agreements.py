@@ -105,3 +105,46 @@ def test_concluding_an_agreement_is_a_signing(workspace_extractor):
 ])
 def test_named_agreement_keeps_its_complement_after_the(workspace_extractor, body, name):
     assert name in _names(_run(workspace_extractor, body), "Agreement")
+
+
+# -- two documents in adjacent sentences; a company's country --------------------------------
+
+def test_hyphenated_compound_before_a_described_agreement(workspace_extractor):
+    body = ("Chile's Defence Minister Ana Rojas and Brazil's Defence Minister Paulo Lima signed a "
+            "state-to-state memorandum on submarine maintenance in Brasilia last March.")
+    out = _run(workspace_extractor, body, "2024-06-10")
+    assert [a["id"].rsplit("/", 1)[-1] for a in _entities(out, "Agreement")] == ["2024-03-bra-chl-memorandum"]
+
+
+def test_a_documents_definite_mention_dates_it_when_signed_there(workspace_extractor):
+    body = ("Norway's navy has signed a contract for three patrol boats. The contract was signed in Bergen "
+            "on 4 March by Rear Admiral Lars Berg.")
+    out = _run(workspace_extractor, body, "2024-06-10")
+    assert [a["id"].rsplit("/", 1)[-1] for a in _entities(out, "Agreement")] == ["2024-03-04-nor-contract"]
+
+
+def test_two_documents_of_two_sentences_stay_apart(workspace_extractor):
+    body = ("Kenya's Ministry of Defence signed a contract with a Turkish shipyard for two corvettes on 2 May. "
+            "The deal follows a government-to-government memorandum on naval cooperation signed last October "
+            "by Kenyan Defence Minister Aden Duale and Turkish Defence Minister Yasar Guler.")
+    out = _run(workspace_extractor, body, "2024-06-10")
+    ids = sorted(a["id"].rsplit("/", 1)[-1] for a in _entities(out, "Agreement"))
+    assert ids == ["2023-10-ken-tur-memorandum", "2024-05-02-ken-contract"]
+
+
+@pytest.mark.parametrize("body", [
+    "Peru signed a contract with South Korean shipbuilder Hanjin Marine for two frigates on Monday.",
+    "Poland's army signed a deal with a French defence firm for 40 howitzers on Monday.",
+])
+def test_a_companys_country_is_no_party(workspace_extractor, body):
+    out = _run(workspace_extractor, body, "2024-06-10")
+    parties = {local_name(s) for s, _ in _relations(out, "partyTo")}
+    assert parties <= {"PER", "POL"} and not parties & {"KOR", "FRA"}
+
+
+def test_a_countrys_ministry_stays_a_party(workspace_extractor):
+    # the adjective qualifies a ministry, which acts for its country: not a company
+    body = ("Peruvian Defence Minister Walter Astudillo and South Korean Defence Minister Shin Won-sik "
+            "signed a memorandum on defence industry cooperation in Lima on Monday.")
+    out = _run(workspace_extractor, body, "2024-06-10")
+    assert {local_name(s) for s, _ in _relations(out, "partyTo")} == {"PER", "KOR"}

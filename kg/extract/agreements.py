@@ -116,9 +116,10 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     """"an agreement (signed between A and B) on X": an entity when date or parties are given."""
     norms, texts = doc.toks.norms, doc.toks.texts
     k = m.i - 1   # "a ten-year roadmap", "a military financial cooperation agreement", "an implementing arrangement"
-    while k > sent.a and m.i - k <= 5 and norms[k] not in ("a", "an") and res.grammar.get(norms[k]) is None \
+    while k > sent.a and m.i - k <= 6 and norms[k] not in ("a", "an") \
+            and (res.grammar.get(norms[k]) is None or _hyphenated(doc, k)) \
             and (norms[k] == "-" or (texts[k].isalnum() and texts[k].islower())):
-        k -= 1
+        k -= 1   # "a government-to-government memorandum": a function word inside a hyphenated compound
     if not (k >= sent.a and norms[k] in ("a", "an") and m.i > sent.a):
         return False
     complement = _complement(doc, res, sent, m.j)
@@ -127,6 +128,8 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     for g in sent.by_cat("cue:group_refs"):
         if g.key == "countries" and not parties:
             parties = focus_pair(doc, sent.index, g.i)
+    nationals = company_nationals(doc, res, sent)
+    parties = [p for p in parties if p not in nationals]
     signed = any(x.key == "AgreementSigning" and x.i < m.i for x in sent.by_cat("event"))
     if not dates and len(parties) < 2 and not signed:
         return False
@@ -142,6 +145,29 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     doc.mention(iri, m.i, m.j)
     sent.refs.append(Ref(m.i, m.j, iri, "described"))
     return True
+
+
+def company_nationals(doc: Doc, res: Resources, sent: Sentence) -> set[str]:
+    """Countries a sentence names only as a company's nationality ("with South Korean shipbuilder
+    Daehan", "a French defence firm"): a company's country is no party to what the company signs."""
+    words = res.lexicon.cues.get("company_words", {})
+    norms, texts = doc.toks.norms, doc.toks.texts
+    nationals, others = set(), set()
+    for r in sent.refs:
+        if doc.entities[r.entity].type != "Country":
+            continue
+        k = r.j
+        while k < sent.b and k - r.j < 3 and norms[k] not in words and texts[k].isalpha() and texts[k].islower():
+            k += 1   # "a French defence firm"
+        (nationals if r.how == "adjective" and k < sent.b and norms[k] in words else others).add(r.entity)
+    return nationals - others
+
+
+def _hyphenated(doc: Doc, k: int) -> bool:
+    """Token k is joined by hyphens on both sides, with no space ("state-to-state")."""
+    toks = doc.toks
+    return 0 < k < len(toks.norms) - 1 and toks.norms[k - 1] == "-" and toks.norms[k + 1] == "-" \
+        and toks.ends[k - 1] == toks.starts[k] and toks.ends[k] == toks.starts[k + 1]
 
 
 def _complement(doc: Doc, res: Resources, sent: Sentence, j: int) -> str:
@@ -181,6 +207,9 @@ def _definite(doc: Doc, res: Resources, sent: Sentence, m: Match) -> None:
             break
     if best:
         sent.refs.append(Ref(m.i, m.j, best, "definite"))
+        ent = doc.entities[best]
+        if ent.date is None and any(x.key == "AgreementSigning" and x.i > m.i for x in sent.by_cat("event")):
+            ent.date = _nearest_date(doc, sent, m.i)   # "The contract was signed in Lima on 28 May"
 
 
 def finalize_agreements(doc: Doc) -> None:
@@ -192,6 +221,10 @@ def finalize_agreements(doc: Doc) -> None:
         if ent.type != "Agreement" or not ent.described:
             continue
         parties = sorted({r.s for r in doc.relations if r.p == "partyTo" and r.o == ent.id} | set(ent.parties))
+        finer = [e.date for e in doc.events if e.agreement == ent.id and e.date and ent.date
+                 and len(e.date) > len(ent.date) and e.date.startswith(ent.date)]
+        if finer:   # "in August you signed an agreement" ... "which I signed on August 14"
+            ent.date = max(finer, key=len)
         if not parties and not ent.date and ent.id not in used:
             _drop(doc, ent.id)   # "is expected to sign an agreement": no signing, no date, no parties
             continue
@@ -232,7 +265,8 @@ def _between(doc: Doc, sent: Sentence, k: int) -> list[str]:
 
 
 def _nearest_date(doc: Doc, sent: Sentence, k: int) -> Optional[str]:
-    if not sent.dates:
+    dates = [d for d in sent.dates if not d.onset]   # "cooperating since 2015" dates no agreement
+    if not dates:
         return None
     pos = doc.toks.starts[k]
-    return min(sent.dates, key=lambda d: (abs(d.start - pos), d.start)).value
+    return min(dates, key=lambda d: (abs(d.start - pos), d.start)).value

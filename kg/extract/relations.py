@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from kg.extract.agreements import company_nationals
 from kg.extract.countries import countries_in, focus_pair
 from kg.extract.coref import protagonist_pair
 from kg.extract.document import Doc, Ref, Relation
@@ -58,8 +59,11 @@ def _agreement_relations(doc: Doc, res: Resources) -> None:
         if agreement.date is None and event.date:
             agreement.date = event.date
         parties: list[str] = []
+        nationals = company_nationals(doc, res, doc.sentences[event.sentence])
         for p in event.participants:
             ent = doc.entities[p]
+            if p in nationals:
+                continue
             if ent.type == "Person":
                 doc.relations.append(Relation(p, "signed", agreement.id, None, event.sentence, "signing:signatory",
                                               confidence=0.85))
