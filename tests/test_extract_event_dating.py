@@ -160,3 +160,29 @@ def test_noun_trigger_after_a_modifier_is_no_event(workspace_extractor, body):
 def test_country_as_subject_still_signs(workspace_extractor):
     out = _run(workspace_extractor, "The UAE signs a defence pact with France.")
     assert len(_events(out, "AgreementSigning")) == 1
+
+
+# -- agreements dated like their signings ------------------------------------------------------------
+
+def test_month_of_that_year_takes_the_year_named_before(workspace_extractor):
+    body = ("Ghana has trained Togolese officers since 2015, under an agreement on officer training signed "
+            "by the two countries in June of that year.")
+    out = _run(workspace_extractor, body)
+    assert [e["date"] for e in _events(out, "AgreementSigning")] == ["2015-06"]
+    assert [e["id"] for e in out["entities"] if e["type"] == "Agreement"] == \
+        ["https://w3id.org/ddkg/resource/agreement/2015-06-gha-tgo-agreement"]
+
+
+def test_agreement_takes_the_finer_date_of_its_signing(workspace_extractor):
+    body = ("In August, Defence Minister Kofi Mensah signed an agreement with Togo.\n\n"
+            "Mensah said the agreement, which he signed with his Togolese counterpart in Lome on August 14, "
+            "lets the two armies share radio frequencies.")
+    out = _run(workspace_extractor, body, "2024-09-20")
+    assert [e["id"] for e in out["entities"] if e["type"] == "Agreement"] == \
+        ["https://w3id.org/ddkg/resource/agreement/2024-08-14-tgo-agreement"]
+
+
+def test_since_dates_no_agreement(workspace_extractor):
+    out = _run(workspace_extractor, "Ghana and Togo have patrolled the border together since 2015 under an "
+                                    "agreement on border security.")
+    assert all("2015" not in e["id"] for e in out["entities"] if e["type"] == "Agreement")

@@ -14,6 +14,8 @@
 [('2021-06', False), ('2015', True)]
 >>> [d.value for d in finder.find("In 2019, on 14 June, they met.", "2021-10-08")]
 ['2019-06-14']
+>>> [d.value for d in finder.find("there since 2017, under a deal signed in June of that year", "2021-10-08")]
+['2017', '2017-06']
 """
 from __future__ import annotations
 
@@ -123,6 +125,8 @@ class DateFinder:
                 group = next(g for g in ("iso", "num", "dmy", "mdy", "my", "mo", "wd", "rel", "year") if m.group(g))
                 start = m.start("yy") if group == "year" else m.start("m4") if group == "mo" else m.start(group)
                 onset = _ONSET.search(text, 0, start) is not None
+                if group == "mo" and out and _THAT_YEAR.match(text, m.end(group)):
+                    value = out[-1].value[:4] + value[4:]   # "since 2021 ... in April of that year"
                 mention = DateMention(start + offset, m.end(group) + offset, value, onset)
                 if out:
                     year_given = group in ("wd", "rel") or _YEAR.search(text, start, m.end(group)) is not None
@@ -170,6 +174,7 @@ _APPOSITION = re.compile(r"[\s,(\u2013\u2014-]*(?:(?:in|on|during|the|month|of)\
 
 
 _YEAR = re.compile(r"\d{4}")
+_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 
 
 def _refine(coarse: DateMention, fine: DateMention, year_given: bool, text: str,
