@@ -194,3 +194,26 @@ def test_posts_country_short_forms(workspace_extractor, body, name, role):
 def test_posts_short_form_in_lower_case_is_no_country(workspace_extractor):
     out = _run(workspace_extractor, "The ministry posted a png image and a car photo on Monday.")
     assert not [e for e in out["entities"] if e["type"] == "Country"]
+
+
+# -- the top officer described ("Uganda's top soldier"); a force named with a possessive ------
+
+@pytest.mark.parametrize("body, name, role", [
+    ("General Wilson Mbadi, Uganda's top soldier, said the two armies would train together.", "Wilson Mbadi",
+     ("ChiefOfDefence", "UGA")),
+    ("Nigeria's top military officer, General Musa Bello, arrived in Accra on Monday.", "Musa Bello",
+     ("ChiefOfDefence", "NGA")),
+])
+def test_posts_top_officer_described(workspace_extractor, body, name, role):
+    assert role in {r[:2] for r in short(_roles(_run(workspace_extractor, body), name))}
+
+
+def test_posts_top_scorer_is_no_post(workspace_extractor):
+    out = _run(workspace_extractor, "Striker Musa Bello, Nigeria's top scorer, said the team was ready.")
+    assert not any(e["roles"] for e in out["entities"] if e["type"] == "Person")
+
+
+def test_posts_force_named_with_a_possessive_is_no_person(workspace_extractor):
+    out = _run(workspace_extractor, "Lieutenant General Tran Van Nam, deputy chief of the General Staff of the "
+                                    "Vietnam People's Army, met Laotian officers on Monday.")
+    assert {e["name"] for e in out["entities"] if e["type"] == "Person"} == {"Tran Van Nam"}

@@ -243,11 +243,13 @@ def _names_a_body(doc: Doc, res: Resources, sent: Sentence, k: int, j: int) -> b
     end in, or run on (through at most two more capitalised words) into, an organisation's head
     word ("the Ethiopian Football Federation", "the Maldives National Defence Force")."""
     toks = doc.toks
-    x = j - 1
-    while x < min(sent.b, j + 3) and (x < j or toks.texts[x][:1].isupper()):
+    x, end = j - 1, j + 3
+    while x < min(sent.b, end) and (x < j or toks.texts[x][:1].isupper()):
         if _org_head_at(res, toks.norms, x, sent.b):
             return True
         x += 1
+        if x + 2 < sent.b and toks.norms[x] in ("'", "’") and toks.norms[x + 1] == "s":
+            x, end = x + 2, end + 2   # "the Vietnam People's Army", "the Women's Corps"
     return False
 
 
