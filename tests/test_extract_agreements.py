@@ -148,3 +148,19 @@ def test_a_countrys_ministry_stays_a_party(workspace_extractor):
             "signed a memorandum on defence industry cooperation in Lima on Monday.")
     out = _run(workspace_extractor, body, "2024-06-10")
     assert {local_name(s) for s, _ in _relations(out, "partyTo")} == {"PER", "KOR"}
+
+
+# -- a country that is the setting or subject of the cooperation is no party -------------------
+
+def test_a_setting_country_is_no_party(workspace_extractor):
+    body = ("Kenya hosted a delegation from Uganda on Monday. The two sides signed a memorandum at the end of "
+            "their talks, which covered joint training and peacekeeping in Somalia.")
+    out = _run(workspace_extractor, body, "2024-06-12")
+    assert {local_name(s) for s, _ in _relations(out, "partyTo")} == {"KEN", "UGA"}
+
+
+def test_a_country_where_a_document_is_signed_stays_a_party(workspace_extractor):
+    # after a verb ("signed in Uganda") the country may be the host party: kept
+    out = _run(workspace_extractor, "Kenya's Defence Minister Aden Duale signed a memorandum on border security "
+                                    "in Uganda on Monday.", "2024-06-12")
+    assert "UGA" in {local_name(s) for s, _ in _relations(out, "partyTo")}

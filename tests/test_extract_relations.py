@@ -91,3 +91,23 @@ def test_allies_under_a_treaty(workspace_extractor, body, treaty, pair, since):
 def test_treaty_named_without_alliance_gives_no_alliance(workspace_extractor):
     out = _run(workspace_extractor, "Japan and the United States discussed the Japan-US Security Treaty on Monday.")
     assert _relations(out, "alliedWith") == set()
+
+
+# -- the setting of a cooperation is no partner ------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Kenya and Uganda agreed on Monday to deepen cooperation on peacekeeping in Somalia.",
+    "Chile and Peru pledged closer cooperation on disaster relief across Bolivia and on border patrols.",
+])
+def test_a_setting_country_is_no_partner(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    pairs = {tuple(sorted((local_name(s), local_name(o)))) for s, o in _relations(out, "cooperatesWith")}
+    assert len(pairs) == 1 and not {"SOM", "BOL"} & set(next(iter(pairs)))
+
+
+def test_a_country_after_a_verb_is_no_setting(workspace_extractor):
+    # "trained in Ghana": after a verb, Ghana may be the partner itself
+    out = _run(workspace_extractor, "Our partnership with Ghana is old: our officers have trained in Ghana since 1990, "
+                                    "said Nigeria's Defence Minister Bello Matawalle.")
+    assert {tuple(sorted((local_name(s), local_name(o)))) for s, o in _relations(out, "cooperatesWith")} \
+        == {("GHA", "NGA")}

@@ -128,8 +128,7 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     for g in sent.by_cat("cue:group_refs"):
         if g.key == "countries" and not parties:
             parties = focus_pair(doc, sent.index, g.i)
-    nationals = company_nationals(doc, res, sent)
-    parties = [p for p in parties if p not in nationals]
+    parties = keep_parties(doc, res, sent, parties)
     signed = any(x.key == "AgreementSigning" and x.i < m.i for x in sent.by_cat("event"))
     if not dates and len(parties) < 2 and not signed:
         return False
@@ -161,6 +160,42 @@ def company_nationals(doc: Doc, res: Resources, sent: Sentence) -> set[str]:
             k += 1   # "a French defence firm"
         (nationals if r.how == "adjective" and k < sent.b and norms[k] in words else others).add(r.entity)
     return nationals - others
+
+
+def setting_countries(doc: Doc, res: Resources, sent: Sentence) -> set[str]:
+    """Countries a sentence names only as the setting or subject of an activity, after a common
+    noun and a preposition ("peacekeeping in the eastern Democratic Republic of Congo", "talks on
+    Sudan"): no party to the agreement or cooperation the sentence reports. After a verb ("signed
+    in Malawi", "arrived in Lilongwe") or a document ("the memorandum in Dodoma") the country may
+    be a party, and is kept."""
+    preps = res.lexicon.cues.get("setting_words", {})
+    norms, texts = doc.toks.norms, doc.toks.texts
+    busy = [(x.i, x.j) for x in (*sent.by_cat("event"), *sent.by_cat("kind"))]
+    setting, others = set(), set()
+    for r in sent.refs:
+        if doc.entities[r.entity].type != "Country":
+            continue
+        k = r.i - 1
+        while k > sent.a and r.i - k <= 3 and norms[k] not in preps and (
+                res.grammar.get(norms[k]) == "det" or texts[k].isalpha() and texts[k].islower()):
+            k -= 1   # "in the eastern ..."
+        noun = k - 1
+        is_setting = k > sent.a and norms[k] in preps and texts[noun].isalpha() and texts[noun].islower() \
+            and res.grammar.get(norms[noun]) is None and not norms[noun].endswith("ed") \
+            and not any(i <= noun < j for i, j in busy)
+        (setting if is_setting else others).add(r.entity)
+    return setting - others
+
+
+def keep_parties(doc: Doc, res: Resources, sent: Sentence, countries: list[str]) -> list[str]:
+    """The countries of a sentence that may be parties to what it reports signed or agreed: not
+    a company's country; not a setting ("peacekeeping in Somalia") while two others remain (a
+    setting can still be the only partner named: "our partnership, training in Brunei")."""
+    nationals = company_nationals(doc, res, sent)
+    countries = [c for c in countries if c not in nationals]
+    setting = setting_countries(doc, res, sent)
+    rest = [c for c in countries if c not in setting]
+    return rest if len(rest) >= 2 else countries
 
 
 def _hyphenated(doc: Doc, k: int) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from kg.extract.agreements import company_nationals
+from kg.extract.agreements import keep_parties
 from kg.extract.countries import countries_in, focus_pair
 from kg.extract.coref import protagonist_pair
 from kg.extract.document import Doc, Ref, Relation
@@ -59,17 +59,15 @@ def _agreement_relations(doc: Doc, res: Resources) -> None:
         if agreement.date is None and event.date:
             agreement.date = event.date
         parties: list[str] = []
-        nationals = company_nationals(doc, res, doc.sentences[event.sentence])
         for p in event.participants:
             ent = doc.entities[p]
-            if p in nationals:
-                continue
             if ent.type == "Person":
                 doc.relations.append(Relation(p, "signed", agreement.id, None, event.sentence, "signing:signatory",
                                               confidence=0.85))
             party = _party_of(doc, p)
             if party and party not in parties:
                 parties.append(party)
+        parties = keep_parties(doc, res, doc.sentences[event.sentence], parties)
         if agreement.described and len(parties) >= 2:
             agreement.parties = list(parties)   # the signatories' countries, not every country the sentence names
         for party in agreement.parties:
@@ -91,7 +89,7 @@ def _stated_relations(doc: Doc, res: Resources) -> None:
             continue
         kinds = {c.key for c in cues if not (c.key == "cooperatesWith" and _names_a_thing(doc, sent, c))}
         if "cooperatesWith" in kinds:
-            for a, b in _cooperating(doc, sent, [c for c in cues if c.key == "cooperatesWith"]):
+            for a, b in _cooperating(doc, res, sent, [c for c in cues if c.key == "cooperatesWith"]):
                 doc.relations.append(Relation(a, "cooperatesWith", b, None, sent.index, "cue:cooperation",
                                               areas=topics_of(sent), confidence=0.7))
         if "memberOf" in kinds:
@@ -119,13 +117,13 @@ def _names_a_thing(doc: Doc, sent, cue) -> bool:
     return False
 
 
-def _cooperating(doc: Doc, sent, cues) -> list[tuple[str, str]]:
+def _cooperating(doc: Doc, res: Resources, sent, cues) -> list[tuple[str, str]]:
     """The pairs of countries a cooperation sentence is about: the two it names ("cooperation
     between A and B", "A-B cooperation"), all of a coordinated list ("Greece, Cyprus and Israel
     agreed to deepen cooperation"), or, when it names fewer than two, the countries of the people
     it names ("the two ministers agreed to deepen cooperation", "the minister ... partnership with
     Pakistan") -- also for "bilateral cooperation" whatever else it names. Two countries each introduced by its own "with" are two separate ties."""
-    countries = countries_in(doc, sent)
+    countries = keep_parties(doc, res, sent, countries_in(doc, sent))
     norms = doc.toks.norms
     people = list(dict.fromkeys(p for p in (_party_of(doc, r.entity) for r in sent.refs
                                             if doc.entities[r.entity].type == "Person") if p))
