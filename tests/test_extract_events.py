@@ -179,3 +179,18 @@ def test_planned_exercise_is_no_event(workspace_extractor, body):
 def test_held_exercise_is_an_event(workspace_extractor):
     out = _run(workspace_extractor, "India and Japan held a joint exercise on Monday, set in the hills of Assam.")
     assert len(_events(out, "JointExercise")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "General Omar Haddad of Jordan arrived in Cairo on Sunday. The next day the general was received by "
+    "Defence Minister Karim Nasser.",
+    "The Jordanian delegation was received by Defence Minister Karim Nasser on Monday; General Omar Haddad led it.",
+])
+def test_passive_trigger_after_a_definite_subject_is_a_verb(workspace_extractor, body):
+    [meeting] = _events(_run(workspace_extractor, body), "Meeting")
+    assert person_iri("Karim Nasser") in meeting["participants"]
+
+
+def test_noun_trigger_after_a_preposition_stays_a_noun(workspace_extractor):
+    body = "Defence Minister Karim Nasser met General Omar Haddad on Monday. During the talks held in Cairo, trade came up."
+    assert len(_events(_run(workspace_extractor, body), "Meeting")) == 1

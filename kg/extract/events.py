@@ -260,9 +260,10 @@ def _reading(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str
         return None   # "the newly appointed ambassador"
     if m.i > sent.a and norms[m.i - 1] in ("-", "newly"):
         return None
-    last = m.term.rsplit(" ", 1)[-1]
-    if last.endswith("ed") or last in res.past_forms:
-        return "verbal"
+    words = m.term.split(" ")
+    if any(w.endswith("ed") or w in res.past_forms for w in (words[-1], *words[:-1][:2])) \
+            and not (len(words) > 1 and words[0] in _NOMINAL_PREPS):
+        return "verbal"   # "signed", "was received by", "paid a visit"
     if m.i == sent.a and texts[m.i][:1].isupper() and m.key not in ("Statement",):
         return "nominal"
     k = m.i - 1
