@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.articles import Article
 from kg.iris import country_iri, person_iri
 from extraction_checks import (run as _run, events as _events, entities as _entities, names as _names,
                                relations as _relations, local_name)
@@ -164,3 +165,32 @@ def test_a_country_where_a_document_is_signed_stays_a_party(workspace_extractor)
     out = _run(workspace_extractor, "Kenya's Defence Minister Aden Duale signed a memorandum on border security "
                                     "in Uganda on Monday.", "2024-06-12")
     assert "UGA" in {local_name(s) for s, _ in _relations(out, "partyTo")}
+
+
+# -- a named agreement in the background: its parties, its year ------------------------------
+
+@pytest.mark.parametrize("body, parties", [
+    ("Border policing still follows the 1960 Boundary Protocol between Ghana, Togo and Burkina Faso.",
+     {"GHA", "TGO", "BFA"}),
+    ("The base is leased under the Portugal-US Lajes Agreement, officials recalled.", {"PRT", "USA"}),
+    ("Oman's Access Agreement with India dates from an earlier era, the minister noted.", {"OMN", "IND"}),
+])
+def test_a_named_agreements_parties_without_a_signing(workspace_extractor, body, parties):
+    out = _run(workspace_extractor, body)
+    assert {local_name(s) for s, _ in _relations(out, "partyTo")} == parties
+    assert not _events(out, "AgreementSigning")
+
+
+def test_a_named_agreement_without_parties_gets_no_party(workspace_extractor):
+    out = _run(workspace_extractor, "Analysts in Accra compared the plan with the old Boundary Protocol.")
+    assert not _relations(out, "partyTo")
+
+
+@pytest.mark.parametrize("body, name, date", [
+    ("Their ties rest on the Treaty of Peace and Friendship of 1950, the envoy said.",
+     "Treaty of Peace and Friendship", "1950"),
+    ("Relations go back to the 1921 Treaty of Kars between Turkey and Armenia.", "Treaty of Kars", "1921"),
+])
+def test_a_year_before_or_after_the_name_is_its_date(workspace_extractor, body, name, date):
+    doc = workspace_extractor.read(Article(id="t", body=body, date="2024-05-10"))
+    assert [(a.name, a.date) for a in doc.entities.values() if a.type == "Agreement"] == [(name, date)]

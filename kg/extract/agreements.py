@@ -70,7 +70,7 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
         if capital(end):
             end += 1
         elif toks.norms[end] in _NAME_CONNECT and end + 1 < sent.b and capital(end + 1) and toks.norms[end] != "the" \
-                and not (toks.norms[end] in ("in", "between") and _located(doc, res, sent, end + 1)):
+                and not (toks.norms[end] in ("in", "between", "of") and _located(doc, res, sent, end + 1)):
             end += 1   # but "... in Hanoi", "... in June" are no part of the name
         elif toks.norms[end] == "the" and end + 1 < sent.b and capital(end + 1) and end > m.j:
             end += 1
@@ -89,13 +89,15 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
         start += 1
     if end - start < 2 or (start == sent.a and end - start == 2 and m.i == start):
         return False
+    if end + 1 < sent.b and toks.norms[end] in ("of", "in") and _year(toks.norms[end + 1]):
+        year = year or toks.norms[end + 1]   # "the Treaty of Friendship of 1923"
     name = " ".join(doc.span_text(start, end).split())
     iri = agreement_iri(name)
     ent = doc.entity(iri, "Agreement", name, sent.index, kind=m.key)
     ent.date = ent.date or year
     ent.alliance = ent.alliance or _is_alliance(res, name)
     doc.unref(sent, start, end, ("capital",))   # "the Manila Pact" names no government
-    ent.parties = ent.parties or _between(doc, sent, end)
+    ent.parties = ent.parties or _between(doc, sent, end) or _named_parties(doc, sent, start, end)
     doc.mention(iri, start, end)
     sent.refs.append(Ref(start, end, iri, "name"))
     return True
@@ -289,13 +291,47 @@ def _drop(doc: Doc, iri: str) -> None:
 
 
 def _between(doc: Doc, sent: Sentence, k: int) -> list[str]:
-    """"... between A and B" right after an agreement's name: its parties."""
+    """"... between A and B", "between A, B and C" right after an agreement's name (its year
+    between: "signed in 1947 between"): its parties, the countries of the list."""
     norms = doc.toks.norms
+    if k + 1 < sent.b and norms[k] in ("of", "in") and _year(norms[k + 1]):
+        k += 2
     if k < sent.b and norms[k] == "between":
-        stop = k + 1
-        while stop < sent.b and norms[stop] not in (",", ";", ".") and stop - k < 14:
-            stop += 1
-        return countries_in(doc, sent, k + 1, stop)
+        return _country_list(doc, sent, k + 1)
+    return []
+
+
+def _country_list(doc: Doc, sent: Sentence, k: int) -> list[str]:
+    """The countries coordinated from token k on ("Nepal, India and the United Kingdom")."""
+    norms = doc.toks.norms
+    at = {r.i: r for r in sent.refs if doc.entities[r.entity].type == "Country"}
+    out: list[str] = []
+    while k < sent.b:
+        while k < sent.b and norms[k] in ("the", ",", "and", "&"):
+            k += 1
+        r = at.get(k)
+        if r is None:
+            break
+        out.append(r.entity)
+        k = r.j
+        if not (k < sent.b and norms[k] in (",", "and", "&")):
+            break
+    return list(dict.fromkeys(out))
+
+
+def _named_parties(doc: Doc, sent: Sentence, start: int, end: int) -> list[str]:
+    """Parties a name or its frame gives: a hyphenated pair of countries inside the name ("the
+    Nepal-Britain Treaty", "the Japan-US Security Treaty"), or "A's <name> with B"."""
+    norms = doc.toks.norms
+    refs = sorted((r for r in sent.refs if doc.entities[r.entity].type == "Country"), key=lambda r: r.i)
+    for a, b in zip(refs, refs[1:]):
+        if start <= a.i and b.j <= end and b.i == a.j + 1 and norms[a.j] == "-":
+            return [a.entity, b.entity]
+    owner = next((r for r in refs if norms[r.j:start] in (["'s"], ["'"], ["'", "s"], ["’", "s"], ["’"])), None)
+    if owner is not None and end < sent.b and norms[end] == "with":
+        partners = _country_list(doc, sent, end + 1)
+        if partners:
+            return list(dict.fromkeys([owner.entity, *partners]))
     return []
 
 

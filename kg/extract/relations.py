@@ -18,6 +18,7 @@ from kg.extract.topics import topics_of
 def find_relations(doc: Doc, res: Resources) -> None:
     _protagonist_groups(doc)
     _agreement_relations(doc, res)
+    _background_parties(doc)
     _stated_relations(doc, res)
     doc.relations = _merge(doc.relations)
 
@@ -80,6 +81,21 @@ def _agreement_relations(doc: Doc, res: Resources) -> None:
             for a, b in combinations(sorted(parties), 2):
                 doc.relations.append(Relation(a, "alliedWith", b, agreement.id, event.sentence,
                                               "signing:alliance", since=agreement.date, confidence=0.85))
+
+
+def _background_parties(doc: Doc) -> None:
+    """partyTo for a named agreement whose parties its mention gives ("the 1947 Tripartite Agreement
+    between Nepal, India and the United Kingdom", "the Japan-US Security Treaty") though the
+    article reports no signing of it: a treaty in the background still binds its parties."""
+    signed = {e.agreement for e in doc.events if e.type == "AgreementSigning"}
+    for ent in list(doc.entities.values()):
+        if ent.type != "Agreement" or ent.described or ent.known or len(ent.parties) < 2 or ent.id in signed:
+            continue
+        sentence = next((s.index for s in doc.sentences[ent.first_sentence:]
+                         if any(r.entity == ent.id for r in s.refs)
+                         and set(ent.parties) <= {r.entity for r in s.refs}), ent.first_sentence)
+        for party in ent.parties:
+            doc.relations.append(Relation(party, "partyTo", ent.id, None, sentence, "name:parties", confidence=0.75))
 
 
 def _stated_relations(doc: Doc, res: Resources) -> None:
