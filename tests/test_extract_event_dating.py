@@ -186,3 +186,18 @@ def test_since_dates_no_agreement(workspace_extractor):
     out = _run(workspace_extractor, "Ghana and Togo have patrolled the border together since 2015 under an "
                                     "agreement on border security.")
     assert all("2015" not in e["id"] for e in out["entities"] if e["type"] == "Agreement")
+
+
+def test_a_visit_named_inside_a_quotation_does_not_date_the_statement(workspace_extractor):
+    body = ("General Omar Haddad of Jordan arrived in Egypt on Sunday. On Monday he was received by Defence "
+            "Minister Karim Nasser.\n\n"
+            '"Our armies train together. This visit makes it visible," Haddad said at a dinner that evening.')
+    out = _run(workspace_extractor, body)
+    assert [e["date"] for e in _events(out, "Statement")] == ["2024-05-06"]
+
+
+def test_during_the_talks_dates_what_the_sentence_reports(workspace_extractor):
+    body = ("General Omar Haddad of Jordan arrived in Egypt on Sunday. On Monday he was received by Defence "
+            "Minister Karim Nasser.\n\nDuring the talks Haddad and Nasser signed a memorandum on army training.")
+    out = _run(workspace_extractor, body)
+    assert [e["date"] for e in _events(out, "AgreementSigning")] == ["2024-05-06"]

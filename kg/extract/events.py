@@ -149,8 +149,8 @@ def _anaphoric(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     if earlier is None:
         return False
     earlier.topics |= {a.key for a in sent.by_cat("area")}
-    if earlier.date and not sent.dates:
-        sent.anchor = earlier.date
+    if earlier.date and not sent.dates and not _in_quotation(doc, sent, m.i):
+        sent.anchor = earlier.date   # not "'This visit makes it visible,' he said that evening"
     if earlier.place is None:
         places = _of_type(doc, sent, "Place")
         earlier.place = places[0] if places else None
