@@ -180,3 +180,31 @@ def test_capital_after_a_preposition_stays_the_city(workspace_extractor):
     out = _run(workspace_extractor, "Brazilian Defence Minister Jose Mucio arrived in Lima on Monday.")
     assert "Lima" in _names(out, "Place")
     assert not any(e["type"] == "Person" and "Lima" in e["name"] for e in out["entities"])
+
+
+@pytest.mark.parametrize("body, name", [
+    ("The Interior Minister Sheikh Fahad Yousef Saud Al-Sabah Al-Ahmad met the delegation.",
+     "Fahad Yousef Saud Al-Sabah Al-Ahmad"),
+    ("Deputy Ruler Sheikh Maktoum bin Mohammed bin Rashid Al Maktoum chaired the session.",
+     "Maktoum bin Mohammed bin Rashid Al Maktoum"),
+    ("Chief of Staff Lieutenant General Khalid Abdullah Al-Bu Ainnain Al-Shamsi, spoke at the forum.",
+     "Khalid Abdullah Al-Bu Ainnain Al-Shamsi"),
+])
+def test_long_arabic_names_keep_their_particles(workspace_extractor, body, name):
+    """Particles ("Al", "bin") do not count towards the length limit of a name."""
+    out = _run(workspace_extractor, body)
+    assert name in _names(out, "Person")
+
+
+def test_name_limit_still_stops_a_run_of_capitals(workspace_extractor):
+    out = _run(workspace_extractor, "Minister Ali Hassan Omar Farah Yusuf Abdi Nur Warsame arrived on Monday.")
+    assert not any(len(n.split()) > 5 for n in _names(out, "Person"))
+
+
+def test_city_state_dateline_gives_the_host_country(workspace_extractor):
+    """A dateline naming a city-state ("KUWAIT, ...") is the home country of a domestic post."""
+    body = ("KUWAIT, March 3 (Reuters) - The Minister of Defence, Mr. Nawaf Saleh Marzouq, received "
+            "the visiting Chief of the Army of Oman on Tuesday.")
+    people = {e["name"]: e for e in _run(workspace_extractor, body)["entities"] if e["type"] == "Person"}
+    assert ("DefenceMinister", country_iri("KWT"), None) in {
+        (r["role"], r["country"], r["accreditedTo"]) for r in people["Nawaf Saleh Marzouq"]["roles"]}

@@ -66,7 +66,7 @@ def _home_country(doc: Doc, res: Resources, counts: Counter) -> None:
         if country and e.host and e.host not in hosted:
             hosted[e.host] = country
     home = _article_home(doc, res, counts)
-    guests = {e.guest for e in doc.events if e.guest}
+    guests = {e.guest for e in doc.events if e.guest and e.guest != e.host}   # one person as both: no guest
     for ent in doc.entities.values():
         if ent.type != "Person" or _country(doc, ent.id):
             continue
@@ -136,12 +136,12 @@ def _head_pairs(doc: Doc) -> None:
 
 def _dateline_country(doc: Doc, res: Resources) -> Optional[str]:
     """The country of the city a story is filed from ("RIYADH:", "WARSAW, April 20 (CNW) -",
-    "ABIDJAN -")."""
+    "ABIDJAN -"); a city-state's dateline names the country itself ("KUWAIT, May 12", "SINGAPORE -")."""
     dl = doc.dateline
     if dl is None:
         return None
     key = " ".join(term_key(dl.city))
-    return res.capital_country.get(key) or res.city_country.get(key)
+    return res.capital_country.get(key) or res.city_country.get(key) or res.country_by_name.get(key)
 
 
 def _country(doc: Doc, iri: str) -> Optional[str]:

@@ -21,6 +21,7 @@ from kg.iris import person_iri
 
 _TITLE_CATS = ("post", "rank", "honorific")
 _MAX_NAME_WORDS = 5
+_MAX_NAME_TOKENS = 12
 _ZONE_WORDS = frozenset({"of", "to", "in", "for", "-", "'", "s", "at"})
 
 
@@ -206,9 +207,10 @@ def name_run(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
     toks, words, j = doc.toks, 0, k
     if k >= sent.b or not toks.texts[k][:1].isupper():
         return k
-    while j < sent.b and words < _MAX_NAME_WORDS:
+    while j < sent.b and words < _MAX_NAME_WORDS and j - k < _MAX_NAME_TOKENS:
         if is_name_word(doc, res, sent, j):
-            words += 1
+            if toks.norms[j] not in res.particles or not words:
+                words += 1   # "Al", "Bin" inside a long Arabic name do not count as names
             j += 1
             if len(toks.texts[j - 1]) == 1 and j < sent.b and toks.norms[j] == "." and j + 1 < sent.b \
                     and is_name_word(doc, res, sent, j + 1):

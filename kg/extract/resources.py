@@ -84,6 +84,7 @@ class Resources:
         self.event_codes = {e.name: (e.cameo, e.plover) for e in lexicon.event_types}
         self.countries = {c.iri: c for c in lexicon.countries}
         self.country_names = frozenset(" ".join(term_key(n)) for c in lexicon.countries for n in (c.name, *c.names))
+        self.country_by_name = {" ".join(term_key(n)): c.iri for c in lexicon.countries for n in (c.name, *c.names)}
         self.capital_country = {" ".join(term_key(cap)): c.iri for c in lexicon.countries for cap in c.capitals}
         known = {c.iri for c in lexicon.countries}
         self.city_country = {" ".join(term_key(city)): country_iri(code)   # large cities that are no capitals
