@@ -111,3 +111,32 @@ def test_a_country_after_a_verb_is_no_setting(workspace_extractor):
                                     "said Nigeria's Defence Minister Bello Matawalle.")
     assert {tuple(sorted((local_name(s), local_name(o)))) for s, o in _relations(out, "cooperatesWith")} \
         == {("GHA", "NGA")}
+
+
+# -- cooperation said without "cooperate" ---------------------------------------------------
+
+@pytest.mark.parametrize("body, pair", [
+    ("Ghana and Togo have long worked hand in hand against smuggling on the Volta, the minister said.",
+     ("GHA", "TGO")),
+    ("The navies of Chile and Peru have worked together on search and rescue since 2010.", ("CHL", "PER")),
+    ("\"We have been working with the Kenyan navy on maritime patrols for years,\" said Tanzania's Defence "
+     "Minister Stergomena Tax.", ("KEN", "TZA")),
+    ("Polish and Lithuanian troops have trained together for more than a decade.", ("LTU", "POL")),
+    ("France had been Chad's closest partner in counter-terrorism since 2014, the officer said.", ("FRA", "TCD")),
+])
+def test_cooperation_without_cooperate(workspace_extractor, body, pair):
+    out = _run(workspace_extractor, body)
+    assert {tuple(sorted((local_name(s), local_name(o)))) for s, o in _relations(out, "cooperatesWith")} == {pair}
+
+
+@pytest.mark.parametrize("body", [
+    # training together once, on a date, is a joint exercise, not a lasting tie
+    "Polish and Lithuanian troops trained together in September near Suwalki.",
+    # a partner that is no country's partner
+    "Japan had become \"a partner that understands the threats\", Poland's defence minister said.",
+    # working together as a plan of one country's own services
+    "Tanzania's army and navy will work together on the new base, the ministry said.",
+])
+def test_no_cooperation_without_a_lasting_tie(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert not _relations(out, "cooperatesWith")

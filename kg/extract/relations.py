@@ -5,6 +5,7 @@ between two countries a sentence says cooperate (with the areas it names); membe
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 
 from kg.extract.agreements import keep_parties
@@ -103,6 +104,7 @@ def _stated_relations(doc: Doc, res: Resources) -> None:
         cues = sent.by_cat("cue:relation_cues")
         if not cues:
             continue
+        cues = [_lasting(c, cues) for c in cues]
         kinds = {c.key for c in cues if not (c.key == "cooperatesWith" and _names_a_thing(doc, sent, c))}
         if "cooperatesWith" in kinds:
             for a, b in _cooperating(doc, res, sent, [c for c in cues if c.key == "cooperatesWith"]):
@@ -113,6 +115,17 @@ def _stated_relations(doc: Doc, res: Resources) -> None:
         if "alliedWith" in kinds:
             _alliance_members(doc, sent, cues)
             _allies_under(doc, sent, cues)
+
+
+def _lasting(cue, cues):
+    """A joint activity is a cooperation when a duration comes with it ("have trained together for
+    more than a decade", "have long trained together", "since 2015"); once, on a day, it is a
+    joint exercise and states no tie."""
+    if cue.key != "lasting-cooperation":
+        return cue
+    if any(d.key == "duration" and cue.i - 3 <= d.i <= cue.j + 8 for d in cues):
+        return replace(cue, key="cooperatesWith")
+    return cue
 
 
 def _names_a_thing(doc: Doc, sent, cue) -> bool:
