@@ -217,3 +217,47 @@ def test_posts_force_named_with_a_possessive_is_no_person(workspace_extractor):
     out = _run(workspace_extractor, "Lieutenant General Tran Van Nam, deputy chief of the General Staff of the "
                                     "Vietnam People's Army, met Laotian officers on Monday.")
     assert {e["name"] for e in out["entities"] if e["type"] == "Person"} == {"Tran Van Nam"}
+
+
+# -- a post's label continued by further portfolios, a retired rank ----------------------------
+
+@pytest.mark.parametrize("body, name, role", [
+    ("Uganda's Minister of Defence and Veteran Affairs, Jacob Oboth Oboth, opened the session.",
+     "Jacob Oboth Oboth", ("DefenceMinister", "UGA", None)),
+    ("Addressing the forum, the Minister of National Defence, Former Combatants and Homeland Veterans, "
+     "Marie Ngoy Kasongo, called for calm.", "Marie Ngoy Kasongo", ("DefenceMinister", None, None)),
+    ("Kenya's Cabinet Secretary for Defence & Veterans, Amina Wanjiku Otieno, said the talks went well.",
+     "Amina Wanjiku Otieno", ("DefenceMinister", "KEN", None)),
+])
+def test_post_with_further_portfolios(workspace_extractor, body, name, role):
+    """"Minister of Defence and National Service, X": the portfolios after the post's label, up to the
+    comma before a two-word name, belong to the title."""
+    got = {(r, c and c[-3:], a) for r, c, a in _roles(_run(workspace_extractor, body), name)}
+    assert role in got
+
+
+def test_portfolio_needs_a_comma_and_a_name(workspace_extractor):
+    """"the Minister of Defence and Chief Justice, X" lists a second post (a post's head word, "Chief"),
+    not a portfolio: the minister's post is not given to the judge."""
+    out = _run(workspace_extractor, "The Minister of Defence and Chief Justice, Ruth Achieng, met on Monday.")
+    people = {e["name"]: e for e in out["entities"] if e["type"] == "Person"}
+    assert not any(r["role"] == "DefenceMinister" for e in people.values() for r in e["roles"])
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Lieutenant General (ret.) Hector Ramon Vargas Soto, a former army chief, died on Sunday.",
+     "Hector Ramon Vargas Soto"),
+    ("Maj. Gen. (Retd) Ashok Kumar Mehta said the deal was good.", "Ashok Kumar Mehta"),
+    ("Brigadier General (rtd) Mary Wanjiru Kamau met the minister.", "Mary Wanjiru Kamau"),
+])
+def test_retired_mark_after_a_rank(workspace_extractor, body, name):
+    """"(ret.)" after a rank belongs to the title, and its full stop ends no sentence."""
+    out = _run(workspace_extractor, body)
+    assert person_iri(name) in {e["id"] for e in out["entities"]}
+
+
+def test_bracket_of_several_words_still_ends_a_sentence(workspace_extractor):
+    from kg.extract.sentences import split_sentences
+    body = "They bought tanks (and guns, etc.) Then General Ali Hassan Warsame left."
+    assert len(split_sentences(body, frozenset({"etc", "ret"}))) == 2
+    assert len(split_sentences("General (ret.) Ali Warsame left.", frozenset({"etc", "ret"}))) == 1

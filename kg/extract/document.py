@@ -31,6 +31,7 @@ class Sentence:
     _cats: Optional[tuple] = field(default=None, repr=False, compare=False)
     spans_cache: Optional[tuple] = field(default=None, repr=False, compare=False)   # kg.extract.people
     memo: dict = field(default_factory=dict, repr=False, compare=False)   # results per state of the refs
+    portfolios: dict = field(default_factory=dict, repr=False, compare=False)   # comma -> end of the post it extends
 
     def by_cat(self, *cats: str) -> list[Match]:
         """Matches of the given categories, in order (indexed once per state of ``matches``)."""

@@ -314,8 +314,14 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
             elif end < sent.b and norms[end] in ("in", "at") and last.key in res.accredited_roles \
                     and _capital_at(sent, end + 1):
                 end = _capital_at(sent, end + 1).j   # "the Brazilian ambassador in Montevideo, X"
+            elif last.cat == "post" and _portfolio_end(doc, res, sent, end) > end:
+                comma = _portfolio_end(doc, res, sent, end)   # "Minister of Defence and National Service, X"
+                sent.portfolios[comma] = end
+                end = comma
             elif end < sent.b and norms[end] == "," and end + 1 < sent.b and m.cat in ("post", "cue:counterpart"):
                 end += 1
+            elif last.cat == "rank" and _retired_mark(doc, res, sent, end) > end:
+                end = _retired_mark(doc, res, sent, end)   # "Lieutenant General (ret.) X"
             elif end < sent.b and norms[end] == "." and last.cat in ("rank", "honorific") \
                     and doc.toks.starts[end] == doc.toks.ends[end - 1]:
                 end += 1   # "Brig." "Lt. Gen." "Mr." "Hon." written with a full stop
@@ -358,6 +364,47 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                 _add_name(doc, res, sent, state, stop + 1, after)
                 stop = after
         k = max(stop, k + 1)
+
+
+def _portfolio_end(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
+    """A post's label continued by further portfolios in capitals before the holder's name ("Minister
+    of Defence and National Service, X", "Minister of National Defence, Former Combatants and
+    Homeland Veterans, Y"): the comma before the name, else k. The portfolios must be followed
+    by a comma and a name of two words or more, so "the Minister of Defence and General X met"
+    is left to the other rules."""
+    toks, norms = doc.toks, doc.toks.norms
+    heads = res.lexicon.cues.get("title_heads", {})   # "and Chief Justice, X": a second post, no portfolio
+    x = k
+    for _ in range(4):
+        if x >= sent.b or norms[x] not in (",", "and", "&"):
+            return k
+        x += 2 if x + 1 < sent.b and norms[x] == "," and norms[x + 1] in ("and", "&") else 1
+        start = x
+        while x < sent.b and ((toks.texts[x][:1].isupper() and toks.texts[x].isalpha())
+                              or (x > start and norms[x] in ("of", "for", "the"))):
+            x += 1
+        if x == start or not toks.texts[x - 1][:1].isupper() or any(
+                m.cat in ("rank", "honorific", "post") or (m.cat == "posthead" and m.key in heads)
+                for m in sent.matches if start <= m.i < x) or any(
+                r.how in ("name", "surname") for r in sent.refs if start <= r.i < x):
+            return k
+        if x + 1 < sent.b and norms[x] == ",":
+            stop = name_run(doc, res, sent, x + 1)
+            if stop - x - 1 >= 2 and (stop >= sent.b or norms[stop] in (",", ".", ")") or toks.texts[stop].islower()):
+                return x
+    return k
+
+
+def _retired_mark(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
+    """After a rank, a bracket holding only an abbreviation ("(ret.)", "(Retd)", "(rtd)") belongs
+    to the title: the token after the bracket, else k."""
+    norms = doc.toks.norms
+    if k >= sent.b or norms[k] != "(":
+        return k
+    x = k + 1
+    while x < min(sent.b, k + 4) and (norms[x] in res.abbreviations or norms[x] == "."):
+        x += 1
+    return x + 1 if x > k + 1 and x < sent.b and norms[x] == ")" else k
 
 
 _ACTING = frozenset({"Statement", "Meeting", "Visit", "AgreementSigning", "Congratulation", "Appointment"})
@@ -519,7 +566,11 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
     if k - 1 >= first and doc.toks.norms[k - 1] == ",":
         k -= 1
     commas = 0
+    portfolios = sent.portfolios
     while k - 1 >= first:
+        if k in portfolios and portfolios[k] - 1 >= first:
+            k = portfolios[k]   # back over "and National Service," to the post it extends
+            continue
         p = _before_acronym(doc, k - 2, first) if k - 2 >= first else k - 2
         if doc.toks.norms[k - 1] == "," and commas == 0 and p >= first \
                 and _accept(doc, res, sent, p, titles, countries) and (

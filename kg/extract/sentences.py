@@ -24,7 +24,7 @@ def split_sentences(body: str, abbreviations: frozenset[str] = frozenset()) -> l
     length = len(body)
     for match in _BOUNDARY.finditer(body):
         end = match.end()
-        if match.group() != "\n" and match.group().startswith(".") and len(match.group()) == 1:
+        if match.group() == ".":
             before = _WORD_BEFORE.search(body, max(start, match.start() - _LOOKBACK), match.start())
             word = before.group(1) if before else ""
             if word and (len(word) == 1 and word.isalpha() or word.lower() in abbreviations):
@@ -34,10 +34,18 @@ def split_sentences(body: str, abbreviations: frozenset[str] = frozenset()) -> l
                 nxt += 1
             if nxt < length and (body[nxt].islower() or body[nxt].isdigit()):
                 continue
+        elif match.group() == ".)" and _bracketed_abbreviation(body, start, match.start(), abbreviations):
+            continue   # "Lieutenant General (ret.) X": the bracket holds the abbreviation alone
         _add(body, start, end, spans)
         start = end
     _add(body, start, length, spans)
     return spans
+
+
+def _bracketed_abbreviation(body: str, start: int, dot: int, abbreviations: frozenset[str]) -> bool:
+    """A listed abbreviation alone in brackets before the full stop ("(ret.)", "(retd.)")."""
+    open_at = body.rfind("(", max(start, dot - 8), dot)
+    return open_at >= 0 and body[open_at + 1:dot].lower() in abbreviations
 
 
 def _add(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
