@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.organizations import initials, spells
-from extraction_checks import run as _run, names as _names, relations as _relations, short
+from extraction_checks import run as _run, names as _names, relations as _relations, short, local_name
 
 
 # -- organisation names ------------------------------------------------------------------
@@ -127,3 +127,21 @@ def test_the_two_countries_are_the_meetings_countries_not_the_last_named(workspa
 def test_our_navies_without_a_story_pair_give_no_cooperation(workspace_extractor):
     out = _run(workspace_extractor, "\"Our navies have been cooperating quietly for years,\" the admiral said.")
     assert not _relations(out, "cooperatesWith")
+
+
+# -- "As a member of X, <country> ..." ----------------------------------------------------------
+
+@pytest.mark.parametrize("body, member, org", [
+    ("As a member state of the European Union, Ireland supports the training mission, the minister said.",
+     "IRL", "european-union"),
+    ("As a founding member of NATO, the Netherlands backed the plan on Tuesday.", "NLD", "nato"),
+    ("But as a full member of ASEAN, Vietnam has a say in the code of conduct.", "VNM", "asean"),
+])
+def test_as_a_member_opening_the_sentence(workspace_extractor, body, member, org):
+    out = _run(workspace_extractor, body)
+    assert (member, org) in {(local_name(s), local_name(o)) for s, o in _relations(out, "memberOf")}
+
+
+def test_as_a_member_with_no_country_right_after_is_nobodys(workspace_extractor):
+    out = _run(workspace_extractor, "As a member of NATO, the minister said, Germany would help Poland.")
+    assert not _relations(out, "memberOf")

@@ -265,6 +265,8 @@ def _membership(doc: Doc, sent, cues) -> None:
             elif before:
                 members = list(reversed(_coordinated(doc, refs, before[-1].j, "Country", forward=False))) \
                     or [before[-1].entity]   # "Finland and Sweden joined NATO"
+            elif _as_opening(norms, sent, cue.i):
+                members = _subject_after(doc, sent, refs, _list_end(refs, after, orgs))
         else:
             continue
         for country in members:
@@ -277,6 +279,26 @@ _NEGATION = frozenset({"not", "never", "yet", "n't"})
 _COPULA = frozenset({"are", "is", "was", "were", "been", "remain", "remains", "became", "become", "as"})
 _BEFORE_ORG = frozenset({"a", "an", "the", "fellow", "full", "founding", "both", "all", "two", "its", "their"})
 _ALONGSIDE = (("alongside",), ("along", "with"), ("together", "with"), ("as", "are"), ("like",))
+
+
+def _as_opening(norms: list[str], sent, i: int) -> bool:
+    """"As a member state of the EU, Ireland ...": the membership opens the sentence or clause."""
+    k = i - 1
+    while k >= sent.a and norms[k] in ("a", "an", "fellow", "full", "founding", "longstanding", "long-standing"):
+        k -= 1
+    return k >= sent.a and norms[k] == "as" and (k == sent.a or norms[k - 1] in (",", ";", ":", "and", "but"))
+
+
+def _subject_after(doc: Doc, sent, refs, k: int) -> list[str]:
+    """The country that is the subject right after an opening phrase and its comma ("..., Ireland
+    has"; "..., the Polish army"): none if anything else comes first."""
+    norms = doc.toks.norms
+    if k >= sent.b or norms[k] != ",":
+        return []
+    k += 1
+    while k < sent.b and norms[k] in ("the", "its", "our"):
+        k += 1
+    return [r.entity for r in refs if r.i == k and doc.entities[r.entity].type == "Country"][:1]
 
 
 def _negated(norms: list[str], sent, i: int) -> bool:
