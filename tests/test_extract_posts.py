@@ -261,3 +261,27 @@ def test_bracket_of_several_words_still_ends_a_sentence(workspace_extractor):
     body = "They bought tanks (and guns, etc.) Then General Ali Hassan Warsame left."
     assert len(split_sentences(body, frozenset({"etc", "ret"}))) == 2
     assert len(split_sentences("General (ret.) Ali Warsame left.", frozenset({"etc", "ret"}))) == 1
+
+
+# -- a president of a company, club or association is no head of state -------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ("The deal was signed by Hanseong Aerospace president Lee Min-jun and the vice minister.", "Lee Min-jun"),
+    ("Carlos Mendes Rocha, president of the Rio Shipowners Association, said exports grew.",
+     "Carlos Mendes Rocha"),
+    ("The federation's president, Grace Wanjiru Mbugua, said the team was ready.", "Grace Wanjiru Mbugua"),
+])
+def test_president_of_a_body_is_no_head_of_state(workspace_extractor, body, name):
+    out = _run(workspace_extractor, body)
+    assert person_iri(name) in {e["id"] for e in out["entities"]}
+    assert not any(r[0] == "President" for r in _roles(out, name))
+
+
+@pytest.mark.parametrize("body, name, country", [
+    ("Kenyan president William Kipchoge Ruto met the delegation.", "William Kipchoge Ruto", "KEN"),
+    ("On Monday president Hakainde Hichilema met the delegation in Lusaka.", "Hakainde Hichilema", "ZMB"),
+    ("Hakainde Hichilema, President of the Republic of Zambia, met the delegation.", "Hakainde Hichilema", "ZMB"),
+    ("Turkey's President Recep Tayyip Erdogan received him.", "Recep Tayyip Erdogan", "TUR"),
+])
+def test_president_of_a_state_stays(workspace_extractor, body, name, country):
+    assert ("President", country_iri(country), None) in _roles(_run(workspace_extractor, body), name)

@@ -32,6 +32,7 @@ class Sentence:
     spans_cache: Optional[tuple] = field(default=None, repr=False, compare=False)   # kg.extract.people
     memo: dict = field(default_factory=dict, repr=False, compare=False)   # results per state of the refs
     portfolios: dict = field(default_factory=dict, repr=False, compare=False)   # comma -> end of the post it extends
+    body_heads: set = field(default_factory=set, repr=False, compare=False)   # first tokens of posts heading a company, club
 
     def by_cat(self, *cats: str) -> list[Match]:
         """Matches of the given categories, in order (indexed once per state of ``matches``)."""

@@ -667,7 +667,8 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
             if zone.posts:
                 post = zone.posts[-1] if zone.end <= ref.i else zone.posts[0]
                 joined = _joined_posts(doc, res, sent, zone, post, holder_before=zone.start >= ref.j)
-                found = [(p, *zone_role(doc, res, zone, p)) for p in joined if not _ministry_official(doc, zone, p)]
+                found = [(p, *zone_role(doc, res, zone, p)) for p in joined
+                         if not _ministry_official(doc, zone, p) and p.i not in sent.body_heads]
                 shared = next((c for _, c, _ in found if c), None)
                 if shared is None and zone.end <= ref.i:
                     shared = _country_after_name(doc, sent, ref.j)
@@ -846,7 +847,8 @@ def _as_posts(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") ->
             continue
         ent = doc.entities[holder.entity]
         post = zone.posts[0]
-        found = [(p, *zone_role(doc, res, zone, p)) for p in _joined_posts(doc, res, sent, zone, post, True)]
+        found = [(p, *zone_role(doc, res, zone, p)) for p in _joined_posts(doc, res, sent, zone, post, True)
+                 if p.i not in sent.body_heads]
         shared = next((c for _, c, _ in found if c), None)
         for p, country, accredited in found:
             ent.add_role(p.key, country or shared, accredited)

@@ -21,6 +21,61 @@ def find_titles(doc: Doc, res: Resources) -> None:
     _country_inside_titles(doc, res)
     _acronym_titles(doc)
     _unit_heads(doc, res)
+    _presidents_of_bodies(doc, res)
+
+
+_STATE_HEADS = frozenset({"President", "VicePresident"})
+
+
+def _presidents_of_bodies(doc: Doc, res: Resources) -> None:
+    """A president of a company, federation, club or association is no head of state: the post
+    still introduces or ends a name, but gives no post (``Sentence.body_heads``) when its words tie it to a body -- a
+    capitalised name before a lower-case "president" ("Daehan Marine Systems president X"), a
+    possessive that is no country's ("the club's president"), or "of" a body whose name ends in an
+    organisation's or company's head word ("president of the Korea Shipbuilders Association")."""
+    toks, norms, texts = doc.toks, doc.toks.norms, doc.toks.texts
+    companies = res.lexicon.cues.get("company_words", {})
+    for sent in doc.sentences:
+        index = sent.ref_index()
+        for m in sent.matches:
+            if m.cat == "post" and m.key in _STATE_HEADS and (
+                    _body_before(doc, res, sent, m, index) or _body_after(doc, res, sent, m, index, companies)):
+                sent.body_heads.add(m.i)
+
+
+def _state_ref(index, k: int) -> bool:
+    return any(r.how in ("country", "adjective", "capital", "anaphor") for r in index.tokens.get(k, ()))
+
+
+def _body_before(doc: Doc, res: Resources, sent: Sentence, m: Match, index) -> bool:
+    norms, texts = doc.toks.norms, doc.toks.texts
+    p = m.i - 1
+    if p - 2 >= sent.a and norms[p] == "s" and norms[p - 1] in ("'", "’"):
+        owner = p - 2   # "the club's president"; not "Turkey's President", "the country's president"
+        return not _state_ref(index, owner) and norms[owner] not in ("country", "nation", "state", "republic") \
+            and not any(x.cat in ("post", "rank") and x.i <= owner < x.j for x in sent.matches)
+    if p <= sent.a or not texts[m.i].islower():
+        return False
+    return texts[p][:1].isupper() and texts[p].isalpha() and norms[p] not in res.grammar \
+        and norms[p] not in res.calendar_words \
+        and not _state_ref(index, p) and not any(doc.entities[r.entity].type == "Person" for r in index.tokens.get(p, ())) \
+        and not any(x.i <= p < x.j and x.cat != "posthead" for x in sent.matches)
+
+
+def _body_after(doc: Doc, res: Resources, sent: Sentence, m: Match, index, companies: dict) -> bool:
+    norms = doc.toks.norms
+    k = m.j
+    if k + 1 >= sent.b or norms[k] != "of":
+        return False
+    for x in range(k + 1, min(sent.b, k + 8)):
+        if _state_ref(index, x):
+            return False
+        value = res.org_heads.get(norms[x])
+        if (value is not None and value.startswith("Organization")) or norms[x] in companies:
+            return True
+        if norms[x] in (",", ".", "and", ";", "(") :
+            return False
+    return False
 
 
 def _add_matches(sent: Sentence, added: list[Match]) -> None:
