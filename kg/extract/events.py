@@ -110,20 +110,27 @@ def _on_topic(doc: Doc, res: Resources, sent: Sentence) -> bool:
     words, no_topic_areas = statement_topics(res)
     if not words:
         return True
+    return any(s.paragraph == sent.paragraph and _topical(doc, s, words, no_topic_areas)
+               for s in (sent, doc.sentences[sent.index - 1] if sent.index else None) if s is not None)
+
+
+def _topical(doc: Doc, s: Sentence, words: dict[tuple[str, ...], str], no_topic_areas: frozenset[str]) -> bool:
+    """The vocabulary test of :func:`_on_topic` for one sentence, once per sentence."""
+    found = s.memo.get("_topical")
+    if found is None:
+        found = s.memo["_topical"] = _has_topic_words(doc, s, words, no_topic_areas)
+    return found
+
+
+def _has_topic_words(doc: Doc, s: Sentence, words: dict[tuple[str, ...], str], no_topic_areas: frozenset[str]) -> bool:
     longest = max(len(w) for w in words)
     norms = doc.toks.norms
-    for s in (sent, doc.sentences[sent.index - 1] if sent.index else None):
-        if s is None or s.paragraph != sent.paragraph:
-            continue
-        if s.by_cat("kind") or any(m.key not in _SPEECH_TYPES for m in s.by_cat("event")) \
-                or any(m.key not in no_topic_areas for m in s.by_cat("area")):
-            return True
-        if any(m.key != "memberOf" or _of_type(doc, s, "Country") for m in s.by_cat("cue:relation_cues")):
-            return True   # "our members" of a cooperative are no membership of states
-        for k in range(s.a, s.b):
-            if any(tuple(norms[k:k + n]) in words for n in range(1, longest + 1)):
-                return True
-    return False
+    if s.by_cat("kind") or any(m.key not in _SPEECH_TYPES for m in s.by_cat("event")) \
+            or any(m.key not in no_topic_areas for m in s.by_cat("area")):
+        return True
+    if any(m.key != "memberOf" or _of_type(doc, s, "Country") for m in s.by_cat("cue:relation_cues")):
+        return True   # "our members" of a cooperative are no membership of states
+    return any(tuple(norms[k:k + n]) in words for k in range(s.a, s.b) for n in range(1, longest + 1))
 
 
 _ANAPHORIC_TYPES = frozenset({"Meeting", "Visit"})
@@ -861,14 +868,21 @@ def _date_statements(doc: Doc) -> None:
     """A statement the text does not date was made at the speaker's meeting (or visit, signing,
     ceremony) the article reports: the last one before it, else the first after it. Reported
     again without a date ("has said ... stated this on Tuesday"), it takes its dated report's date."""
+    first_dated: dict[str, Event] = {}   # indexed once: linear in an article of many statements
+    by_actor: dict[str, list[Event]] = {}
+    for x in doc.events:
+        if x.type == "Statement" and x.participants and x.dated_by == "text" and x.date:
+            first_dated.setdefault(x.participants[0], x)
+        if x.type in _OCCASIONS and x.date and len(x.date) == 10:
+            for actor in set(x.participants) | {x.host, x.guest}:
+                if actor:
+                    by_actor.setdefault(actor, []).append(x)
     for e in doc.events:
         if e.type != "Statement" or e.dated_by != "speaker?" or not e.participants:
             continue
         speaker = e.participants[0]
-        dated = [x for x in doc.events if x.type == "Statement" and x.participants[:1] == [speaker]
-                 and x.dated_by == "text" and x.date]
-        occasions = [x for x in doc.events if x.type in _OCCASIONS and x.date and len(x.date) == 10
-                     and speaker in set(x.participants) | {x.host, x.guest}]
+        dated = [first_dated[speaker]] if speaker in first_dated else []
+        occasions = by_actor.get(speaker, [])
         meetings = [x for x in occasions if x.type == "Meeting"]
         occasions = meetings or occasions
         earlier = [x for x in occasions if x.sentence <= e.sentence]

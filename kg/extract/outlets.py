@@ -50,7 +50,8 @@ def outlet_at(doc: Doc, res: Resources, sent: Sentence, k: int, strong: bool) ->
             doc.unref(sent, r.i, r.j, _PLACE_READINGS)   # "Kyiv Post", "Jamaica Gleaner": a paper, not the place
             continue
         if ent.type == "Person" and not ent.known and r.how == "name" and r.j <= end \
-                and (described or (not ent.roles and _outlet_name(doc, res, k, end))):
+                and (described or (not ent.roles and _outlet_name(doc, res, k, end))) \
+                and not any(r.entity in (*e.participants, e.host, e.guest) for e in doc.events):
             doc.unref(sent, r.i, r.j, ("name",))   # "El Diario Austral" read as a personal name
             continue
         if ent.type in _NOT_OUTLETS:
@@ -93,17 +94,27 @@ def _outlet_name(doc: Doc, res: Resources, i: int, j: int) -> bool:
 def _questioner(doc: Doc, i: int, j: int) -> bool:
     """The name opens, as a speaker's label ("Name: ...?"), a paragraph that asks a question;
     a question-and-answer article labels its questioner so."""
+    return tuple(doc.toks.norms[i:j]) in _question_labels(doc)
+
+
+def _question_labels(doc: Doc) -> frozenset[tuple[str, ...]]:
+    """The labels ("Name:" up to a few words, "the" aside) of the paragraphs that ask a question,
+    found once per document (kept in the first sentence's memo)."""
+    if not doc.sentences:
+        return frozenset()
+    memo = doc.sentences[0].memo
+    found = memo.get("_question_labels")
+    if found is not None:
+        return found
     norms = doc.toks.norms
-    name = norms[i:j]
-    paragraph = -1
+    labels: set[tuple[str, ...]] = set()
+    by_paragraph: dict[int, list[Sentence]] = {}
     for sent in doc.sentences:
-        if sent.paragraph == paragraph:
-            continue
-        paragraph = sent.paragraph
-        a = sent.a + (norms[sent.a] == "the")
-        if norms[a:a + len(name)] != name or a + len(name) >= len(norms) or norms[a + len(name)] != ":":
-            continue
-        last = max((s.b for s in doc.sentences[sent.index:] if s.paragraph == paragraph), default=sent.b)
-        if "?" in norms[a:last]:
-            return True
-    return False
+        by_paragraph.setdefault(sent.paragraph, []).append(sent)
+    for sents in by_paragraph.values():
+        a, b = sents[0].a + (norms[sents[0].a] == "the"), sents[-1].b
+        colon = next((k for k in range(a, min(b, a + _MAX_WORDS + 1)) if norms[k] == ":"), None)
+        if colon is not None and colon > a and "?" in norms[colon:b]:
+            labels.add(tuple(norms[a:colon]))
+    found = memo["_question_labels"] = frozenset(labels)
+    return found
