@@ -54,22 +54,32 @@ def _party_of(doc: Doc, iri: str) -> str | None:
 
 
 def _agreement_relations(doc: Doc, res: Resources) -> None:
+    signings = [e for e in doc.events if e.type == "AgreementSigning" and e.agreement]
+    people = {a: _people_where_mentioned(doc, a) for a in {e.agreement for e in signings}}
     for event in doc.events:
         if event.type != "AgreementSigning" or not event.agreement:
             continue
+        here = people[event.agreement]
+        elsewhere = set().union(*(v for k, v in people.items() if k != event.agreement))
         agreement = doc.entities[event.agreement]
         if agreement.date is None and event.date:
             agreement.date = event.date
         parties: list[str] = []
         for p in event.participants:
             ent = doc.entities[p]
+            if here and p not in here and p in elsewhere:
+                continue   # a roundup's earlier item: its people signed their own document
             if ent.type == "Person":
                 doc.relations.append(Relation(p, "signed", agreement.id, None, event.sentence, "signing:signatory",
                                               confidence=0.85))
             party = _party_of(doc, p)
             if party and party not in parties:
                 parties.append(party)
-        parties = keep_parties(doc, res, doc.sentences[event.sentence], parties)
+        sent = doc.sentences[event.sentence]
+        parties = keep_parties(doc, res, sent, parties)
+        if not parties and not agreement.parties:
+            named = keep_parties(doc, res, sent, countries_in(doc, sent))
+            parties = named if len(named) == 2 else []   # "the chiefs of staff of A and B ... signed X"
         if agreement.described and len(parties) >= 2:
             agreement.parties = list(parties)   # the signatories' countries, not every country the sentence names
         for party in agreement.parties:
@@ -82,6 +92,16 @@ def _agreement_relations(doc: Doc, res: Resources) -> None:
             for a, b in combinations(sorted(parties), 2):
                 doc.relations.append(Relation(a, "alliedWith", b, agreement.id, event.sentence,
                                               "signing:alliance", since=agreement.date, confidence=0.85))
+
+
+def _people_where_mentioned(doc: Doc, agreement: str) -> set[str]:
+    """The people named in the paragraphs that mention an agreement ("the two", "the minister" are
+    no names). In a roundup each item has its own paragraph: someone named only with another
+    signed document, in another paragraph, is no signatory of one whose paragraphs name people of
+    their own."""
+    paragraphs = {s.paragraph for s in doc.sentences if any(r.entity == agreement for r in s.refs)}
+    return {r.entity for s in doc.sentences if s.paragraph in paragraphs for r in s.refs
+            if doc.entities[r.entity].type == "Person" and r.how not in ("group", "title")}
 
 
 def _background_parties(doc: Doc) -> None:
