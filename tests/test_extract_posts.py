@@ -285,3 +285,32 @@ def test_president_of_a_body_is_no_head_of_state(workspace_extractor, body, name
 ])
 def test_president_of_a_state_stays(workspace_extractor, body, name, country):
     assert ("President", country_iri(country), None) in _roles(_run(workspace_extractor, body), name)
+
+
+# -- titles of defence and foreign ministers and envoys in other governments' styles ---------
+
+@pytest.mark.parametrize("body, name, role", [
+    ("The Secretary of State for National Defence, Joao Baptista Lemos, signed the protocol in Maputo.",
+     "Joao Baptista Lemos", "DeputyDefenceMinister"),
+    ("Vice Minister of National Defense Tran Quoc Binh welcomed the visitors.", "Tran Quoc Binh",
+     "DeputyDefenceMinister"),
+    ("The Secretary of State for Defence, Alan Pritchard, met the Norwegian delegation.", "Alan Pritchard",
+     "DefenceMinister"),
+    ("Secretary of State for Foreign Affairs Helene Marchal opened the conference.", "Helene Marchal",
+     "ForeignMinister"),
+    ("Envoy Extraordinary and Plenipotentiary of Kazakhstan Dauren Bekov called on the minister.",
+     "Dauren Bekov", "Ambassador"),
+])
+def test_government_styles_of_posts(workspace_extractor, body, name, role):
+    assert role in {r for r, _, _ in _roles(_run(workspace_extractor, body), name)}
+
+
+def test_envoy_extraordinary_is_no_name(workspace_extractor):
+    out = _run(workspace_extractor, "Envoy Extraordinary and Plenipotentiary Marta Solis presented her credentials.")
+    assert not any("Extraordinary" in e["name"] for e in out["entities"])
+
+
+def test_secretary_of_state_for_health_is_no_defence_post(workspace_extractor):
+    out = _run(workspace_extractor, "Secretary of State for Health Ruth Calder opened a clinic in Leeds.")
+    assert not any(r["role"] in ("DefenceMinister", "DeputyDefenceMinister")
+                   for e in out["entities"] for r in e["roles"])
