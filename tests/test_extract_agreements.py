@@ -194,3 +194,34 @@ def test_a_named_agreement_without_parties_gets_no_party(workspace_extractor):
 def test_a_year_before_or_after_the_name_is_its_date(workspace_extractor, body, name, date):
     doc = workspace_extractor.read(Article(id="t", body=body, date="2024-05-10"))
     assert [(a.name, a.date) for a in doc.entities.values() if a.type == "Agreement"] == [(name, date)]
+
+
+# -- a planned document; a headline in capitals -----------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Slovenia's defence minister is due in Vienna on Friday to sign a memorandum on air policing with Austria.",
+    "Asked whether Chile would sign a similar agreement with Argentina on 3 May, the minister declined to answer.",
+    "Norway and Sweden will sign a protocol on Arctic logistics next week.",
+])
+def test_a_planned_document_is_no_agreement(workspace_extractor, body):
+    out = _run(workspace_extractor, body, "2024-05-01")
+    assert not _entities(out, "Agreement") and not _relations(out, "partyTo")
+
+
+def test_a_document_signed_after_a_plan_elsewhere_is_an_agreement(workspace_extractor):
+    # the plan belongs to another verb: the signing itself is reported
+    body = "Austria and Slovenia, which plan to expand drills, signed a memorandum on air policing on 2 May."
+    out = _run(workspace_extractor, body, "2024-05-10")
+    assert len(_entities(out, "Agreement")) == 1
+
+
+def test_a_headline_in_capitals_names_no_agreement(workspace_extractor):
+    body = ("MEMORANDUM ON NAVAL TRAINING SIGNED IN MAPUTO\n\nMozambique and Tanzania signed a memorandum on "
+            "naval training in Maputo on Tuesday.")
+    out = _run(workspace_extractor, body, "2024-05-10")
+    assert not any(a["name"].isupper() or "Signed" in a["name"] for a in _entities(out, "Agreement"))
+
+
+def test_a_capitalised_name_in_a_sentence_stays_a_name(workspace_extractor):
+    out = _run(workspace_extractor, "Mozambique and Tanzania signed the Maputo Protocol on Naval Training on Tuesday.")
+    assert _names(out, "Agreement") == {"Maputo Protocol on Naval Training"}

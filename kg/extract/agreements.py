@@ -29,10 +29,17 @@ def find_agreements(doc: Doc, res: Resources) -> None:
         for m in sent.by_cat("kind"):
             if any(r.i <= m.i < r.j for r in sent.refs):
                 continue
-            if doc.toks.texts[m.i][:1].isupper() and _named(doc, res, sent, m):
+            if doc.toks.texts[m.i][:1].isupper() and not _capitals_line(doc, sent) and _named(doc, res, sent, m):
                 continue
             if not _described(doc, res, sent, m):
                 _definite(doc, res, sent, m)
+
+
+def _capitals_line(doc: Doc, sent: Sentence) -> bool:
+    """A headline in capitals ("PROTOCOL ON MILITARY EDUCATION SIGNED IN LUANDA") capitalises
+    every word: its capitals make no name."""
+    letters = [c for c in doc.body[sent.start:sent.end] if c.isalpha()]
+    return len(letters) > 12 and all(c.isupper() for c in letters)
 
 
 def _is_alliance(res: Resources, *texts) -> bool:
@@ -70,8 +77,9 @@ def _named(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
         if capital(end):
             end += 1
         elif toks.norms[end] in _NAME_CONNECT and end + 1 < sent.b and capital(end + 1) and toks.norms[end] != "the" \
-                and not (toks.norms[end] in ("in", "between", "of") and _located(doc, res, sent, end + 1)):
-            end += 1   # but "... in Hanoi", "... in June" are no part of the name
+                and not (toks.norms[end] in ("in", "between", "of") and _located(doc, res, sent, end + 1)) \
+                and not (toks.norms[end] == "on" and toks.norms[end + 1] in res.calendar_words):
+            end += 1   # but "... in Hanoi", "... in June", "... on Tuesday" are no part of the name
         elif toks.norms[end] == "the" and end + 1 < sent.b and capital(end + 1) and end > m.j:
             end += 1
         elif toks.norms[end] in ("in", "of", "on") and end + 2 < sent.b and toks.norms[end + 1] == "the" \
@@ -124,6 +132,8 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
         k -= 1   # "a government-to-government memorandum": a function word inside a hyphenated compound
     if not (k >= sent.a and norms[k] in ("a", "an") and m.i > sent.a):
         return False
+    if _planned(doc, sent, m):
+        return True   # "is due in Zagreb on Monday to sign a memorandum": no document yet
     complement = _complement(doc, res, sent, m.j)
     dates = sent.dates
     parties = countries_in(doc, sent)
@@ -205,6 +215,19 @@ def _hyphenated(doc: Doc, k: int) -> bool:
     toks = doc.toks
     return 0 < k < len(toks.norms) - 1 and toks.norms[k - 1] == "-" and toks.norms[k + 1] == "-" \
         and toks.ends[k - 1] == toks.starts[k] and toks.ends[k] == toks.starts[k + 1]
+
+
+_PLAN = frozenset({"future", "intent", "conditional"})
+
+
+def _planned(doc: Doc, sent: Sentence, m: Match) -> bool:
+    """The signing nearest before the kind is a plan, a wish or a condition ("to sign", "would
+    sign", "will sign", "expected to sign"): the document does not exist yet."""
+    signing = max((x for x in sent.by_cat("event") if x.key == "AgreementSigning" and x.j <= m.i),
+                  key=lambda x: x.i, default=None)
+    if signing is None or m.i - signing.j > 6:
+        return False
+    return any(c.key in _PLAN and signing.i - 3 <= c.i < signing.i for c in sent.by_cat("cue:modality"))
 
 
 def _complement(doc: Doc, res: Resources, sent: Sentence, j: int) -> str:
