@@ -410,3 +410,20 @@ def test_role_inference_city_of_two_countries_gives_none(workspace_extractor):
     out = run(workspace_extractor, "HYDERABAD, May 3 - The Chief of Defence Staff, General Ali Raza, met "
               "Russian and Chinese officers.")
     assert not any(c for _, c, _ in (surname_roles(out, "raza") or set()))
+
+
+# -- a country modifying the object of the person's own meeting verb is not the person's --------
+
+@pytest.mark.parametrize("body, surname", [
+    ("Peter Mensah, minister for defence, met the Japanese envoy on Monday.", "mensah"),
+    ("The Minister of the Armed Forces, Claire Dumont, met her German counterpart in Berlin.", "dumont"),
+    ("Secretary of National Defense Ramon Cruz received a delegation from Australia.", "cruz"),
+])
+def test_object_country_is_not_the_subjects(workspace_extractor, body, surname):
+    out = run(workspace_extractor, body)
+    assert not any(country for _, country, _ in surname_roles(out, surname))
+
+
+def test_country_of_the_subjects_own_statement_still_counts(workspace_extractor):
+    out = run(workspace_extractor, "Defence Minister Ramon Cruz said Chile would buy new frigates.")
+    assert ("DefenceMinister", "CHL", "") in surname_roles(out, "cruz")

@@ -67,17 +67,51 @@ def _home_country(doc: Doc, res: Resources, counts: Counter) -> None:
             hosted[e.host] = country
     home = _article_home(doc, res, counts)
     guests = {e.guest for e in doc.events if e.guest and e.guest != e.host}   # one person as both: no guest
+    foreign = _objects_countries(doc, res)
     for ent in doc.entities.values():
         if ent.type != "Person" or _country(doc, ent.id):
             continue
         country = hosted.get(ent.id)
         if country is None and home is not None and ent.id not in guests:
             country = home   # a received guest never inherits the host country: a wrong country is worse than none
-        if country is None:
+        if country is None or country in foreign.get(ent.id, ()):
             continue
         for role in ent.roles:
             if role.country is None and role.role not in res.accredited_roles:
                 role.country = country
+
+
+_OBJECT_GAP = 4
+_MEETING_KINDS = frozenset({"Meeting", "Visit", "Congratulation"})   # not "said Nigeria appreciated"
+
+
+def _objects_countries(doc: Doc, res: Resources) -> dict[str, set]:
+    """Countries that modify the object of a person's own verb ("X received Australian officials",
+    "met her German counterpart", "hosted a delegation from Japan"): the people they meet are
+    foreign to the subject, so none is the subject's country. Only the words right after the
+    trigger are read (determiners, possessives, lower-case words and "from" or "with" in between; not "of": "the meeting of the Ukraine Defense
+    Contact Group" names the meeting)."""
+    out: dict[str, set] = {}
+    norms, texts = doc.toks.norms, doc.toks.texts
+    for e in doc.events:
+        if e.type not in _MEETING_KINDS:
+            continue
+        sent = doc.sentences[e.sentence]
+        i, j = e.trigger
+        subjects = {r.entity for r in sent.refs if r.j <= i and doc.entities[r.entity].type == "Person"}
+        subjects &= {p for p in (e.host, *e.participants) if p}
+        if not subjects:
+            continue
+        index = sent.ref_index()
+        for k in range(j, min(sent.b, j + _OBJECT_GAP + 1)):
+            refs = [r for r in index.starts.get(k, ()) if r.how in ("country", "adjective")]
+            if refs:
+                for p in subjects:
+                    out.setdefault(p, set()).update(r.entity for r in refs)
+                break
+            if not (texts[k].isalpha() and texts[k].islower()) or norms[k] in ("and", "in", "at", "on", "to", "of"):
+                break
+    return out
 
 
 def _article_home(doc: Doc, res: Resources, counts: Counter) -> Optional[str]:
