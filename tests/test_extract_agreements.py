@@ -225,3 +225,17 @@ def test_a_headline_in_capitals_names_no_agreement(workspace_extractor):
 def test_a_capitalised_name_in_a_sentence_stays_a_name(workspace_extractor):
     out = _run(workspace_extractor, "Mozambique and Tanzania signed the Maputo Protocol on Naval Training on Tuesday.")
     assert _names(out, "Agreement") == {"Maputo Protocol on Naval Training"}
+
+
+# -- a dated document without parties or signing event --------------------------------------
+
+def test_a_companies_dated_agreement_is_none(workspace_extractor):
+    out = _run(workspace_extractor, "Vinos del Sur, a family winery near Mendoza, signed an agreement with the "
+                                    "importer Golden Harbour Trading last week.", "2024-05-10")
+    assert not _entities(out, "Agreement")
+
+
+def test_a_dated_agreement_a_minister_signs_stays(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Luis Lara signed an agreement on military training with "
+                                    "Peru on 2 May.", "2024-05-10")
+    assert len(_entities(out, "Agreement")) == 1

@@ -285,8 +285,8 @@ def finalize_agreements(doc: Doc) -> None:
                  and len(e.date) > len(ent.date) and e.date.startswith(ent.date)]
         if finer:   # "in August you signed an agreement" ... "which I signed on August 14"
             ent.date = max(finer, key=len)
-        if not parties and not ent.date and ent.id not in used:
-            _drop(doc, ent.id)   # "is expected to sign an agreement": no signing, no date, no parties
+        if not parties and ent.id not in used:
+            _drop(doc, ent.id)   # "expected to sign an agreement"; companies' "signed an agreement last week": no parties, no signing event
             continue
         new = agreement_iri(kind=ent.kind or "Agreement", date=ent.date, parties=parties)
         if new != ent.id and new not in doc.entities:
