@@ -208,3 +208,18 @@ def test_city_state_dateline_gives_the_host_country(workspace_extractor):
     people = {e["name"]: e for e in _run(workspace_extractor, body)["entities"] if e["type"] == "Person"}
     assert ("DefenceMinister", country_iri("KWT"), None) in {
         (r["role"], r["country"], r["accreditedTo"]) for r in people["Nawaf Saleh Marzouq"]["roles"]}
+
+
+# -- a capitalised trigger word that ends a name ----------------------------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ("Kenyan Defence Secretary Ali Omar Said told reporters the drills went well.", "Ali Omar Said"),
+    ("The session was chaired by Brigadier Hassan Ali Said, the head of training.", "Hassan Ali Said"),
+])
+def test_capitalised_trigger_ends_a_name(workspace_extractor, body, name):
+    assert name in _names(_run(workspace_extractor, body), "Person")
+
+
+def test_lower_case_said_is_no_name(workspace_extractor):
+    out = _run(workspace_extractor, "General Musa Ali said the troops were ready.")
+    assert _names(out, "Person") == {"Musa Ali"}

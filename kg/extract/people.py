@@ -150,9 +150,27 @@ def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
                 and not sent.ref_index().ends.get(k) and not doc.toks.texts[k - 1].isupper())
     if sent.blocked is None:
         sent.blocked = {k for m in sent.matches if m.cat in _BLOCKING for k in range(m.i, m.j)}
-    if k in sent.blocked or _in_country_body(doc, res, sent, k):
+    if k in sent.blocked:
+        return _capitalised_trigger(doc, sent, k)
+    if _in_country_body(doc, res, sent, k):
         return False   # "the Egyptian Armed Forces": no name
     return not sent.covered(k)
+
+
+def _capitalised_trigger(doc: Doc, sent: Sentence, k: int) -> bool:
+    """A one-word event trigger written with a capital inside a sentence, right after a name word
+    and before no capitalised word, is the last word of the name ("Ali Omar Said told", "Hassan
+    Ali Said, the chief"): running text writes its verbs in lower case."""
+    texts = doc.toks.texts
+    text = texts[k]
+    if k <= sent.a or not (text.isalpha() and text[0].isupper() and text[1:].islower()):
+        return False
+    if any(m.i <= k < m.j and (m.cat != "event" or m.j - m.i != 1) for m in sent.matches):
+        return False
+    prev = texts[k - 1]
+    if not (prev.isalpha() and prev[0].isupper() and len(prev) > 1) or k - 1 in sent.blocked or sent.covered(k - 1):
+        return False
+    return k + 1 >= sent.b or not texts[k + 1][:1].isupper()
 
 
 def _elided_titles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", k: int,
