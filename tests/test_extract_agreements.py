@@ -136,6 +136,7 @@ def test_two_documents_of_two_sentences_stay_apart(workspace_extractor):
 @pytest.mark.parametrize("body", [
     "Peru signed a contract with South Korean shipbuilder Hanjin Marine for two frigates on Monday.",
     "Poland's army signed a deal with a French defence firm for 40 howitzers on Monday.",
+    "Peru's navy signed a contract with the Seoul-based yard Hanjin Marine for two frigates on Monday.",
 ])
 def test_a_companys_country_is_no_party(workspace_extractor, body):
     out = _run(workspace_extractor, body, "2024-06-10")

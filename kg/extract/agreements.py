@@ -160,7 +160,8 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
 
 def company_nationals(doc: Doc, res: Resources, sent: Sentence) -> set[str]:
     """Countries a sentence names only as a company's nationality ("with South Korean shipbuilder
-    Daehan", "a French defence firm"): a company's country is no party to what the company signs."""
+    Daehan", "a French defence firm", "Harare-based Agrisure"): a company's country is no party to
+    what the company signs."""
     words = res.lexicon.cues.get("company_words", {})
     norms, texts = doc.toks.norms, doc.toks.texts
     nationals, others = set(), set()
@@ -170,7 +171,8 @@ def company_nationals(doc: Doc, res: Resources, sent: Sentence) -> set[str]:
         k = r.j
         while k < sent.b and k - r.j < 3 and norms[k] not in words and texts[k].isalpha() and texts[k].islower():
             k += 1   # "a French defence firm"
-        (nationals if r.how == "adjective" and k < sent.b and norms[k] in words else others).add(r.entity)
+        based = norms[r.j:r.j + 2] == ["-", "based"]   # "a Harare-based seed company", "Paris-based"
+        (nationals if based or r.how == "adjective" and k < sent.b and norms[k] in words else others).add(r.entity)
     return nationals - others
 
 
