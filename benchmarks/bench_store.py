@@ -364,6 +364,7 @@ def main(argv: Optional[list[str]] = None) -> None:
             results: dict = {}
             for backend in ["floor", "kg-build"] + [b for b in args.backends if b not in ("floor", "kg-build")]:
                 print(f"[{size}] {backend} ...", file=sys.stderr, flush=True)
+                os.sync()  # the previous backend's store writes reach the disk before this one's clock starts
                 results[backend] = run_in_process(backend, workspace, source, nquads, args.cap)
                 print(f"[{size}] {backend}: " + json.dumps({k: v for k, v in results[backend].items()
                                                          if k != "queries"}), file=sys.stderr, flush=True)
