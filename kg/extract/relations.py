@@ -55,7 +55,7 @@ def _party_of(doc: Doc, iri: str) -> str | None:
 
 def _agreement_relations(doc: Doc, res: Resources) -> None:
     signings = [e for e in doc.events if e.type == "AgreementSigning" and e.agreement]
-    people = {a: _people_where_mentioned(doc, a) for a in {e.agreement for e in signings}}
+    people = _people_where_mentioned(doc, {e.agreement for e in signings})
     for event in doc.events:
         if event.type != "AgreementSigning" or not event.agreement:
             continue
@@ -94,14 +94,20 @@ def _agreement_relations(doc: Doc, res: Resources) -> None:
                                               "signing:alliance", since=agreement.date, confidence=0.85))
 
 
-def _people_where_mentioned(doc: Doc, agreement: str) -> set[str]:
-    """The people named in the paragraphs that mention an agreement ("the two", "the minister" are
-    no names). In a roundup each item has its own paragraph: someone named only with another
-    signed document, in another paragraph, is no signatory of one whose paragraphs name people of
-    their own."""
-    paragraphs = {s.paragraph for s in doc.sentences if any(r.entity == agreement for r in s.refs)}
-    return {r.entity for s in doc.sentences if s.paragraph in paragraphs for r in s.refs
-            if doc.entities[r.entity].type == "Person" and r.how not in ("group", "title")}
+def _people_where_mentioned(doc: Doc, agreements: set[str]) -> dict[str, set[str]]:
+    """For each agreement, the people named in the paragraphs that mention it ("the two", "the
+    minister" are no names). In a roundup each item has its own paragraph: someone named only
+    with another signed document, in another paragraph, is no signatory of one whose paragraphs
+    name people of their own. One pass over the article."""
+    paragraphs: dict[str, set[int]] = {a: set() for a in agreements}
+    named: dict[int, set[str]] = {}
+    for s in doc.sentences:
+        for r in s.refs:
+            if r.entity in paragraphs:
+                paragraphs[r.entity].add(s.paragraph)
+            elif doc.entities[r.entity].type == "Person" and r.how not in ("group", "title"):
+                named.setdefault(s.paragraph, set()).add(r.entity)
+    return {a: set().union(*(named.get(p, set()) for p in ps)) for a, ps in paragraphs.items()}
 
 
 def _background_parties(doc: Doc) -> None:
