@@ -165,7 +165,12 @@ def _capitalised_trigger(doc: Doc, sent: Sentence, k: int) -> bool:
     text = texts[k]
     if k <= sent.a or not (text.isalpha() and text[0].isupper() and text[1:].islower()):
         return False
-    if any(m.i <= k < m.j and (m.cat != "event" or m.j - m.i != 1) for m in sent.matches):
+    key = ("lone-triggers", id(sent.matches), len(sent.matches))
+    lone = sent.memo.get(key)
+    if lone is None:   # indexed once per state of the matches: linear in a long sentence
+        other = {x for m in sent.matches if m.cat != "event" or m.j - m.i != 1 for x in range(m.i, m.j)}
+        lone = sent.memo[key] = {m.i for m in sent.matches if m.cat == "event" and m.j - m.i == 1} - other
+    if k not in lone:
         return False
     prev = texts[k - 1]
     if not (prev.isalpha() and prev[0].isupper() and len(prev) > 1) or k - 1 in sent.blocked or sent.covered(k - 1):
