@@ -314,3 +314,32 @@ def test_secretary_of_state_for_health_is_no_defence_post(workspace_extractor):
     out = _run(workspace_extractor, "Secretary of State for Health Ruth Calder opened a clinic in Leeds.")
     assert not any(r["role"] in ("DefenceMinister", "DeputyDefenceMinister")
                    for e in out["entities"] for r in e["roles"])
+
+
+# -- a post as the complement of a verb of naming, without "as" ------------------------------
+
+@pytest.mark.parametrize("body, name, role", [
+    ("Ghana's President, Kwame Boateng, appointed Brigadier General Kofi Asante chief of the defence staff.",
+     "Kofi Asante", ("ChiefOfDefence", "GHA", None)),
+    ("The president named Lt. Gen. Peter Okoth the new army commander.", "Peter Okoth",
+     ("LandForcesCommander", None, None)),
+    ("Rear Admiral Lucas Prado was appointed navy commander on Friday.", "Lucas Prado",
+     ("NavalCommander", None, None)),
+    ("The cabinet named Ahmed Salem defence minister in a reshuffle.", "Ahmed Salem",
+     ("DefenceMinister", None, None)),
+])
+def test_post_as_complement_of_naming_verb(workspace_extractor, body, name, role):
+    out = _run(workspace_extractor, body)
+    found = _roles(out, name)
+    expected = (role[0], country_iri(role[1]) if role[1] else None, None)
+    assert expected in found or (role[1] is None and any(r == role[0] for r, _, _ in found))
+
+
+def test_appointer_post_does_not_pass_to_the_appointee(workspace_extractor):
+    out = _run(workspace_extractor, "The president appointed Colonel Ibrahim Sow on Monday.")
+    assert _roles(out, "Ibrahim Sow") == set()
+
+
+def test_naming_verb_post_that_titles_another_name(workspace_extractor):
+    out = _run(workspace_extractor, "The ministry named Colonel Ibrahim Sow Defence Minister Ali Bako's adviser.")
+    assert not any(r == "DefenceMinister" for r, _, _ in _roles(out, "Ibrahim Sow"))

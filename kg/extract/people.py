@@ -48,7 +48,7 @@ def find_people(doc: Doc, res: Resources) -> None:
         coref.resolve_surnames(doc, res, sent, state)
         as_consumed = _as_posts(doc, res, sent, state)
         _listed_heads(doc, res, sent, state)
-        consumed = _roles(doc, res, sent, state) | as_consumed
+        consumed = _roles(doc, res, sent, state) | as_consumed | _complement_posts(doc, res, sent, state)
         coref.resolve_titles(doc, res, sent, state, consumed)
         coref.resolve_descriptions(doc, res, sent, state, consumed)
         coref.resolve_appointments(doc, res, sent)
@@ -602,7 +602,7 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
             commas += 1
             k = p + 1   # "Commander of the Papua New Guinea Defence Force (PNGDF), Major General X"
             continue
-        if not _accept(doc, res, sent, k - 1, titles, countries):
+        if not _accept(doc, res, sent, k - 1, titles, countries) or _verb_after_title(doc, res, k - 1, first, titles):
             break
         k -= 1
         if k - 1 >= sent.a and doc.toks.norms[k - 1] in ("and", "or"):
@@ -611,6 +611,15 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
                 continue
             break
     return _zone(sent, k, i, titles, countries)
+
+
+def _verb_after_title(doc: Doc, res: Resources, k: int, first: int, titles: dict) -> bool:
+    """A participle listed as a premodifier ("appointed") right after a post is the post
+    holder's verb, not part of the next name's title: "The president appointed Colonel X" gives
+    X no presidency ("the newly appointed ambassador X" keeps its title)."""
+    norm = doc.toks.norms[k]
+    return norm.endswith("ed") and res.grammar.get(norm) == "premod" and k - 1 >= first \
+        and k - 1 in titles and titles[k - 1].cat in ("post", "posthead")
 
 
 def _before_acronym(doc: Doc, k: int, first: int) -> int:
@@ -877,6 +886,83 @@ def _as_posts(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") ->
             ent.add_role(p.key, country or shared, accredited)
         consumed.update(range(zone.start, zone.end))
     return consumed
+
+
+_PASSIVE_AUX = frozenset({"was", "were", "is", "has", "have", "had", "been", "be", "being", "newly", "formally"})
+
+
+def _complement_posts(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> set[int]:
+    """A post written right after its holder's name as the complement of a verb of naming, with
+    no "as" ("appointed Brigadier General X chief of the General Staff", "named Y the new army
+    commander", "Z was appointed army commander"): the holder holds it. Not when the post
+    titles a name of its own ("appointed X Defence Minister Y's adviser"). Returns the tokens of
+    the posts used."""
+    verbs = res.lexicon.cues.get("naming_verbs")
+    consumed: set[int] = set()
+    if not verbs:
+        return consumed
+    norms = doc.toks.norms
+    if not any(norms[k] in verbs for k in range(sent.a, sent.b)):
+        return consumed
+    titles, _ = _spans(sent)
+    for k in range(sent.a, sent.b - 3):   # an untitled name: "named Ahmed Salem defence minister"
+        if norms[k] in verbs and not any(r.i == k + 1 for r in sent.refs):
+            stop = name_run(doc, res, sent, k + 1)
+            if stop - k - 1 >= 2 and _post_follows(doc, res, sent, stop) and not _compound_word(doc, sent, stop):
+                _add_name(doc, res, sent, state, k + 1, stop)
+    for ref in list(sent.refs):
+        if ref.how not in ("name", "surname", "fuzzy") or doc.entities[ref.entity].type != "Person":
+            continue
+        x = ref.i - 1
+        while x >= sent.a and ((x in titles and titles[x].cat in ("rank", "honorific")) or norms[x] == "."):
+            x -= 1
+        appointer = None
+        if x >= sent.a and norms[x] in verbs:
+            start = ref.j   # active: "appointed General X chief of ..."
+            appointer = _person_ending_before(doc, sent, x)
+        else:
+            y = ref.j
+            while y < sent.b and norms[y] in _PASSIVE_AUX:
+                y += 1
+            if y == ref.j or y >= sent.b or norms[y] not in verbs:
+                continue
+            start = y + 1   # passive: "X was appointed chief of ..."
+        zone = _post_follows(doc, res, sent, start)
+        if zone is None:
+            continue
+        post = zone.posts[0]
+        if post.i in sent.body_heads or any(r.i == zone.end and doc.entities[r.entity].type == "Person"
+                                            for r in sent.refs) or name_run(doc, res, sent, zone.end) > zone.end:
+            continue
+        country, accredited = zone_role(doc, res, zone, post)
+        if country is None and appointer is not None and post.key not in res.accredited_roles:
+            country = _home_of(doc, res, appointer)   # "Moldova's President, X, appointed Y chief of ..."
+        doc.entities[ref.entity].add_role(post.key, country, accredited)
+        consumed.update(range(zone.start, zone.end))
+    return consumed
+
+
+def _person_ending_before(doc: Doc, sent: Sentence, k: int) -> Optional[str]:
+    """The person named last before token k (a comma may follow the name): the verb's subject."""
+    found = [r for r in sent.refs if r.j <= k and r.j >= k - 2 and doc.entities[r.entity].type == "Person"]
+    return max(found, key=lambda r: r.j).entity if found else None
+
+
+def _home_of(doc: Doc, res: Resources, iri: str) -> Optional[str]:
+    """The country a person serves at home (a post held abroad aside)."""
+    ent = doc.entities[iri]
+    return next((r.country for r in ent.roles if r.country and r.role not in res.accredited_roles), None) \
+        or ent.country
+
+
+def _post_follows(doc: Doc, res: Resources, sent: Sentence, start: int) -> Optional[Zone]:
+    """The zone of a post that starts at token ``start`` (determiners and premodifiers may come
+    first: "the new army commander"), else None."""
+    zone = right_zone(doc, res, sent, start)
+    if not zone.posts or any(res.grammar.get(doc.toks.norms[k]) not in ("det", "premod")
+                             for k in range(start, zone.posts[0].i)):
+        return None
+    return zone
 
 
 def _listed_heads(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> None:
