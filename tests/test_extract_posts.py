@@ -343,3 +343,26 @@ def test_appointer_post_does_not_pass_to_the_appointee(workspace_extractor):
 def test_naming_verb_post_that_titles_another_name(workspace_extractor):
     out = _run(workspace_extractor, "The ministry named Colonel Ibrahim Sow Defence Minister Ali Bako's adviser.")
     assert not any(r == "DefenceMinister" for r, _, _ in _roles(out, "Ibrahim Sow"))
+
+
+# -- a plural post listing its holders, with the countries in the post or in brackets ---------
+
+@pytest.mark.parametrize("body, expected", [
+    ("The chiefs of the general staffs of Armenia and Georgia, Maj. Gen. Aram Petrosyan and Lt. Gen. Giorgi "
+     "Beridze, met in Tbilisi.",
+     {"Aram Petrosyan": ("ChiefOfGeneralStaff", "ARM"), "Giorgi Beridze": ("ChiefOfGeneralStaff", "GEO")}),
+    ("Defence Ministers Samuel Otieno (Kenya) and Moses Kiggundu (Uganda) signed the pact on Friday.",
+     {"Samuel Otieno": ("DefenceMinister", "KEN"), "Moses Kiggundu": ("DefenceMinister", "UGA")}),
+    ("The defence ministers of Ghana and Togo, Kwesi Appiah and Komi Agbo, respectively, opened the talks.",
+     {"Kwesi Appiah": ("DefenceMinister", "GHA"), "Komi Agbo": ("DefenceMinister", "TGO")}),
+])
+def test_plural_post_with_listed_holders(workspace_extractor, body, expected):
+    out = _run(workspace_extractor, body)
+    for name, (role, country) in expected.items():
+        assert (role, country_iri(country), None) in _roles(out, name)
+
+
+def test_plural_post_with_countries_of_another_count_gives_none(workspace_extractor):
+    out = _run(workspace_extractor, "The defence ministers of Ghana, Togo and Benin, Kwesi Appiah and Komi Agbo, "
+                                    "opened the talks.")
+    assert not any(c for _, c, _ in _roles(out, "Komi Agbo"))

@@ -972,16 +972,29 @@ def _listed_heads(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
     the sentence in the same order when "respectively" says so, or, for two heads, the pair of
     countries they stand for (:func:`_heads_of_a_pair`); else no post."""
     norms = doc.toks.norms
-    heads = [m for m in sent.matches if m.cat == "post" and m.key in _HEAD_POSTS
-             and norms[m.j - 1].endswith("s") and not norms[m.j - 1].endswith("ss")]
+    persons = res.lexicon.cues.get("title_heads", {})
+    heads = [m for m in sent.matches if m.cat == "post" and _plural_post(norms, m, persons)]
     for k in range(sent.a, sent.b - 2):   # "heads of state", "heads of government"
         if norms[k] == "heads" and norms[k + 1] == "of" and norms[k + 2] in ("state", "government"):
             heads.append(Match(k, k + 3, "post", "President" if norms[k + 2] == "state" else "PrimeMinister",
                                "heads of " + norms[k + 2]))
+    titles, _ = _spans(sent)
     for m in heads:
-        k = m.j + (1 if m.j < sent.b and norms[m.j] == "," else 0)
+        k, inside = m.j, []
+        while m.j < sent.b and norms[m.j] == "of" and (k < sent.b and norms[k] in ("of", "the", "and", ",")
+                                                      or _country_at(sent, k)):
+            cue = _country_at(sent, k)   # "the chiefs of the general staffs of Kyrgyzstan and Tajikistan, A and B"
+            if cue is not None and cue.how in ("country", "adjective"):
+                inside.append(cue.entity)
+                k = cue.j
+            else:
+                k += 1
+        if not inside:
+            k = m.j + (1 if m.j < sent.b and norms[m.j] == "," else 0)
         names: list[tuple[Ref, Optional[str]]] = []
         while k < sent.b:
+            while k < sent.b and ((k in titles and titles[k].cat in ("rank", "honorific")) or norms[k] == "."):
+                k += 1   # "Maj. Gen. A and Lt. Gen. B"
             cue = _country_at(sent, k)
             if cue is not None and cue.how in ("country", "adjective"):
                 k = cue.j + (2 if cue.j + 1 < sent.b and norms[cue.j] in ("'", "’") and norms[cue.j + 1] == "s" else 0)
@@ -999,6 +1012,10 @@ def _listed_heads(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                 after = _country_at(sent, k + 1 + (1 if norms[k + 1] == "the" else 0))
                 if after is not None and after.how in ("country", "adjective"):
                     country, k = after.entity, after.j
+            if country is None and k + 2 < sent.b and norms[k] == "(" and norms[k + 2] == ")":
+                bracket = _country_at(sent, k + 1)   # "Defence Ministers A (Kenya) and B (Uganda)"
+                if bracket is not None and bracket.how == "country" and bracket.j == k + 2:
+                    country, k = bracket.entity, k + 3
             names.append((ref, country))
             if k < sent.b and norms[k] == "," and k + 1 < sent.b and norms[k + 1] == "and":
                 k += 2
@@ -1015,13 +1032,25 @@ def _listed_heads(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                     sides.append(r.entity)
             if len(sides) == len(names):
                 names = [(ref, c or side) for (ref, c), side in zip(names, sides)]
+        if len(inside) == len(names) and not any(c for _, c in names):
+            names = [(ref, side) for (ref, _), side in zip(names, inside)]
         names = [(ref, country or _known_country(doc, res, ref.entity, m.key)) for ref, country in names]
-        if len(names) == 2:
+        if len(names) == 2 and m.key in _HEAD_POSTS:
             names = _heads_of_a_pair(doc, sent, m.key, names, (m.i, k))
         for ref, country in names:
             ent = doc.entities[ref.entity]
             if country is not None and not any(r.role == m.key and r.country not in (None, country) for r in ent.roles):
                 ent.add_role(m.key, country)
+
+
+def _plural_post(norms: list[str], m: Match, persons: dict) -> bool:
+    """A post named in the plural by its head word ("Defence Ministers", "chiefs of the general
+    staffs", "Presidents"; not "Chief of Defence Forces", whose plural word is no person's)."""
+    for word in (norms[m.i], norms[m.j - 1]):
+        if word.endswith("s") and not word.endswith("ss") and singular(word) != word \
+                and (singular(word) in persons or m.key in _HEAD_POSTS and word == norms[m.j - 1]):
+            return True
+    return False
 
 
 def _known_country(doc: Doc, res: Resources, iri: str, role: str) -> Optional[str]:
