@@ -366,3 +366,18 @@ def test_plural_post_with_countries_of_another_count_gives_none(workspace_extrac
     out = _run(workspace_extractor, "The defence ministers of Ghana, Togo and Benin, Kwesi Appiah and Komi Agbo, "
                                     "opened the talks.")
     assert not any(c for _, c, _ in _roles(out, "Komi Agbo"))
+
+
+# -- a post binds to the name right after it, not across "and" and another title -------------
+
+@pytest.mark.parametrize("body, name", [
+    ("The Minister of Defence and Mr. Samuel Phiri attended the parade.", "Samuel Phiri"),
+    ("The Chief of Defence Staff and Air Marshal Ade Bello opened the range.", "Ade Bello"),
+])
+def test_post_does_not_bind_across_and_a_title(workspace_extractor, body, name):
+    assert _roles(_run(workspace_extractor, body), name) == set()
+
+
+def test_joined_posts_before_one_name_still_bind(workspace_extractor):
+    out = _run(workspace_extractor, "Deputy Prime Minister and Defence Minister Ivan Petrov met the delegation.")
+    assert "DefenceMinister" in {r for r, _, _ in _roles(out, "Ivan Petrov")}

@@ -606,8 +606,9 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
             break
         k -= 1
         if k - 1 >= sent.a and doc.toks.norms[k - 1] in ("and", "or"):
-            if k in titles and k - 2 >= sent.a and k - 2 in titles and titles[k - 2].cat == "post":
-                k -= 1   # "Deputy Prime Minister and Defence Minister X"
+            if k in titles and titles[k].cat == "post" and k - 2 >= sent.a and k - 2 in titles \
+                    and titles[k - 2].cat == "post":
+                k -= 1   # "Deputy Prime Minister and Defence Minister X"; not "the Minister of Defence and Mr. X"
                 continue
             break
     return _zone(sent, k, i, titles, countries)
