@@ -381,3 +381,21 @@ def test_post_does_not_bind_across_and_a_title(workspace_extractor, body, name):
 def test_joined_posts_before_one_name_still_bind(workspace_extractor):
     out = _run(workspace_extractor, "Deputy Prime Minister and Defence Minister Ivan Petrov met the delegation.")
     assert "DefenceMinister" in {r for r, _, _ in _roles(out, "Ivan Petrov")}
+
+
+# -- a unit between a post and a rank belongs to the title ------------------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ("Commander Pacific Fleet Admiral Mark Halsey met Japanese officers in Yokosuka.", "Mark Halsey"),
+    ("Commander Eastern Command Lt. Gen. Vikram Singh Rawat visited the border posts.", "Vikram Singh Rawat"),
+    ("Commander Joint Task Force Brigadier Ahmed Bello briefed the minister.", "Ahmed Bello"),
+])
+def test_unit_between_post_and_rank(workspace_extractor, body, name):
+    out = _run(workspace_extractor, body)
+    assert "Commander" in {r for r, _, _ in _roles(out, name)}
+    assert len([e for e in out["entities"] if e["type"] == "Person"]) == 1
+
+
+def test_post_before_a_name_without_unit_keeps_the_name(workspace_extractor):
+    out = _run(workspace_extractor, "Commander Mark Halsey met Japanese officers.")
+    assert "Commander" in {r for r, _, _ in _roles(out, "Mark Halsey")}

@@ -343,6 +343,10 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                 end = comma
             elif end < sent.b and norms[end] == "," and end + 1 < sent.b and m.cat in ("post", "cue:counterpart"):
                 end += 1
+            elif last.cat in ("post", "rank") and _unit_before_title(doc, res, sent, end, title_at) > end:
+                unit = _unit_before_title(doc, res, sent, end, title_at)   # "Commander Pacific Fleet Admiral X"
+                sent.portfolios[unit] = end
+                end = unit if unit not in title_at or norms[unit] not in _single_unit_words(res) else title_at[unit].j
             elif last.cat == "rank" and _retired_mark(doc, res, sent, end) > end:
                 end = _retired_mark(doc, res, sent, end)   # "Lieutenant General (ret.) X"
             elif end < sent.b and norms[end] == "." and last.cat in ("rank", "honorific") \
@@ -414,6 +418,31 @@ def _portfolio_end(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
         if x + 1 < sent.b and norms[x] == ",":
             stop = name_run(doc, res, sent, x + 1)
             if stop - x - 1 >= 2 and (stop >= sent.b or norms[stop] in (",", ".", ")") or toks.texts[stop].islower()):
+                return x
+    return k
+
+
+def _single_unit_words(res: Resources) -> set[str]:
+    """Units named by one word ("fleet", "command"), which may open a rank's label ("Fleet Admiral")."""
+    return {u[0] for u in res.military_units if len(u) == 1}
+
+
+def _unit_before_title(doc: Doc, res: Resources, sent: Sentence, k: int, title_at: dict) -> int:
+    """Capitalised words from token k that end in a unit word of ``military_units.tsv`` and are
+    followed by a rank or another title belong to the post before them ("Commander Pacific Fleet
+    Admiral X", "Commander Eastern Command Lt Gen Y"): the token after the unit, else k."""
+    if not res.military_units:
+        return k
+    toks = doc.toks
+    longest = max(len(u) for u in res.military_units)
+    x = k
+    while x < min(sent.b, k + 4) and toks.texts[x][:1].isupper() and toks.texts[x].isalpha():
+        rank = title_at.get(x)
+        if rank is not None:   # "Pacific Fleet Admiral": the unit word opens a rank's label
+            return x if x > k and rank.cat == "rank" and toks.norms[x] in _single_unit_words(res) else k
+        x += 1
+        for n in range(min(longest, x - k), 0, -1):
+            if tuple(toks.norms[x - n:x]) in res.military_units and x in title_at:
                 return x
     return k
 
