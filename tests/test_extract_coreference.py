@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extraction_checks import run as _run, events as _events, names as _names, local_name
+from kg.iris import person_iri
 
 
 def _people(out) -> set[str]:
@@ -97,3 +98,22 @@ def test_coreference_description_speaks(workspace_extractor, body, speaker):
 ])
 def test_coreference_description_without_one_referent(workspace_extractor, body):
     assert not _events(_run(workspace_extractor, body), "Statement")
+
+
+# -- a title before a shared surname selects the person ---------------------------------------
+
+def test_title_selects_among_people_sharing_a_surname(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Anil Karki received army chief Gen. Suresh Karki on Monday. "
+                                    "Minister Karki said the army was ready. Gen. Karki briefed him on the floods.")
+    people = {e["name"]: e for e in out["entities"] if e["type"] == "Person"}
+    assert set(people) == {"Anil Karki", "Suresh Karki"}
+    said = [e for e in out["events"] if e["type"] == "Statement"]
+    assert said and all(person_iri("Anil Karki") in e["participants"] for e in said)
+
+
+def test_title_that_fits_two_people_selects_neither(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Anil Karki received Foreign Minister Ram Karki on Monday. "
+                                    "Minister Karki said the army was ready.")
+    said = [e for e in out["events"] if e["type"] == "Statement"]
+    assert not any(person_iri("Anil Karki") in e["participants"] or person_iri("Ram Karki") in e["participants"]
+                   for e in said)

@@ -487,6 +487,8 @@ def _add_name(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", i:
     if j - i == 1:
         iri = coref.surname_referent(doc, res, state, doc.toks.norms[i])
         if iri is None:
+            iri = _by_title(doc, res, sent, state, i)
+        if iri is None:
             iri = person_entity(doc, res, name, sent, state)
         elif iri not in doc.entities:   # a lexicon person first named by surname
             iri = person_entity(doc, res, res.people[iri].name, sent, state)
@@ -494,6 +496,38 @@ def _add_name(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", i:
         iri = person_entity(doc, res, name, sent, state)
     doc.mention(iri, i, j)
     sent.refs.append(Ref(i, j, iri, "name"))
+
+
+def _by_title(doc: Doc, res: Resources, sent: Sentence, state: "coref.State", i: int) -> Optional[str]:
+    """Of the people of the article sharing the surname at token i ("Minister Bishnu Thapa",
+    "Gen. Prakash Thapa"), the one the title right before it fits: "Minister Thapa" holds a
+    minister's post, "Gen. Thapa" was written with that rank. None when no title is there, or
+    it fits none or several."""
+    found = state.surnames.get(doc.toks.norms[i])
+    if not found or len(found) < 2:
+        return None
+    roles, ranks = set(), set()
+    k = i
+    while k - 1 >= sent.a:
+        m = next((x for x in sent.matches if x.j == k and x.cat in ("post", "rank", "posthead", "honorific")), None)
+        if m is None and doc.toks.norms[k - 1] == "." and k - 2 >= sent.a:
+            m = next((x for x in sent.matches if x.j == k - 1 and x.cat in ("rank", "honorific")), None)
+        if m is None:
+            break
+        for x in sent.matches:
+            if x.i == m.i and x.j == m.j:
+                if x.cat == "post":
+                    roles.add(x.key)
+                elif x.cat == "posthead":
+                    roles |= res.role_heads.get(x.key, set())
+                elif x.cat == "rank":
+                    ranks.add(x.key)
+        k = m.i
+    if not roles and not ranks:
+        return None
+    fits = [p for p in found if p in doc.entities and (
+        any(r.role in roles for r in doc.entities[p].roles) or state.ranks.get(p, set()) & ranks)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _country_at(sent: Sentence, k: int) -> Optional[Ref]:
