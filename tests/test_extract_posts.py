@@ -399,3 +399,25 @@ def test_unit_between_post_and_rank(workspace_extractor, body, name):
 def test_post_before_a_name_without_unit_keeps_the_name(workspace_extractor):
     out = _run(workspace_extractor, "Commander Mark Halsey met Japanese officers.")
     assert "Commander" in {r for r, _, _ in _roles(out, "Mark Halsey")}
+
+
+# -- a post stated by a verb of heading ---------------------------------------------------------
+
+@pytest.mark.parametrize("body, name, role, country", [
+    ("Admiral Nimal Perera, who heads the navy, visited Male.", "Nimal Perera", "NavalCommander", None),
+    ("General Joseph Mugisha, who commands the Rwandan army, met the delegation.", "Joseph Mugisha",
+     "LandForcesCommander", "RWA"),
+    ("Air Marshal Tunde Afolabi heads the Nigerian Air Force and met the visitors.", "Tunde Afolabi",
+     "AirForceCommander", "NGA"),
+])
+def test_post_by_a_verb_of_heading(workspace_extractor, body, name, role, country):
+    found = _roles(_run(workspace_extractor, body), name)
+    assert any(r == role and (country is None or c == country_iri(country)) for r, c, _ in found)
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Admiral Nimal Perera, who headed the navy until 2019, visited Male.", "Nimal Perera"),
+    ("Colonel Ahmed Bello, who leads the delegation, met the minister.", "Ahmed Bello"),
+])
+def test_verb_of_heading_without_a_post(workspace_extractor, body, name):
+    assert _roles(_run(workspace_extractor, body), name) == set()

@@ -48,7 +48,8 @@ def find_people(doc: Doc, res: Resources) -> None:
         coref.resolve_surnames(doc, res, sent, state)
         as_consumed = _as_posts(doc, res, sent, state)
         _listed_heads(doc, res, sent, state)
-        consumed = _roles(doc, res, sent, state) | as_consumed | _complement_posts(doc, res, sent, state)
+        consumed = _roles(doc, res, sent, state) | as_consumed | _complement_posts(doc, res, sent, state) \
+            | _heading_posts(doc, res, sent)
         coref.resolve_titles(doc, res, sent, state, consumed)
         coref.resolve_descriptions(doc, res, sent, state, consumed)
         coref.resolve_appointments(doc, res, sent)
@@ -1017,6 +1018,46 @@ def _home_of(doc: Doc, res: Resources, iri: str) -> Optional[str]:
     ent = doc.entities[iri]
     return next((r.country for r in ent.roles if r.country and r.role not in res.accredited_roles), None) \
         or ent.country
+
+
+_HEAD_FORMS = (("head", "of"), ("chief", "of"), ("commander", "of"))
+_BODY_WORDS = 5
+
+
+def _heading_posts(doc: Doc, res: Resources, sent: Sentence) -> set[int]:
+    """A post stated by a verb of heading ("heading_verbs.tsv") after the holder's name: "Admiral
+    X, who heads the navy", "Y commands the Kenyan army" -- the person holds the post that "head
+    of" (or "chief of", "commander of") the body names, for the country named inside it. Returns
+    the tokens used."""
+    verbs = res.lexicon.cues.get("heading_verbs")
+    consumed: set[int] = set()
+    norms = doc.toks.norms
+    if not verbs or not any(norms[k] in verbs for k in range(sent.a, sent.b)):
+        return consumed
+    for ref in list(sent.refs):
+        if ref.how not in ("name", "surname", "fuzzy") or doc.entities[ref.entity].type != "Person":
+            continue
+        v = ref.j
+        if v + 1 < sent.b and norms[v] == "," and norms[v + 1] == "who":
+            v += 2
+        if v >= sent.b or norms[v] not in verbs:
+            continue
+        words, country, x = [], None, v + 1
+        while x < min(sent.b, v + 1 + _BODY_WORDS) and doc.toks.texts[x].isalpha():
+            cue = _country_at(sent, x)
+            if cue is not None and cue.how in ("country", "adjective"):
+                country, x = country or cue.entity, cue.j
+                continue
+            words.append(norms[x])
+            x += 1
+        for n in range(len(words), 0, -1):
+            post = next((res.post_labels.get(form + tuple(words[:n])) for form in _HEAD_FORMS
+                         if res.post_labels.get(form + tuple(words[:n]))), None)
+            if post is not None:
+                doc.entities[ref.entity].add_role(post, country)
+                consumed.update(range(v, x))
+                break
+    return consumed
 
 
 def _post_follows(doc: Doc, res: Resources, sent: Sentence, start: int) -> Optional[Zone]:
