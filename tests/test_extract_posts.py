@@ -421,3 +421,15 @@ def test_post_by_a_verb_of_heading(workspace_extractor, body, name, role, countr
 ])
 def test_verb_of_heading_without_a_post(workspace_extractor, body, name):
     assert _roles(_run(workspace_extractor, body), name) == set()
+
+
+# -- a possessive country before a name gives the appositive post its country -----------------
+
+def test_possessive_before_name_gives_appositive_post_country(workspace_extractor):
+    out = _run(workspace_extractor, "Ghana's Kwame Osei, the defence minister, met the Japanese envoy.")
+    assert ("DefenceMinister", country_iri("GHA"), None) in _roles(out, "Kwame Osei")
+
+
+def test_country_in_the_appositive_wins_over_the_possessive(workspace_extractor):
+    out = _run(workspace_extractor, "Ghana's Kwame Osei, Togo's defence minister, met the Japanese envoy.")
+    assert {c for _, c, _ in _roles(out, "Kwame Osei")} == {country_iri("TGO")}

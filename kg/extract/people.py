@@ -769,6 +769,8 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
                 shared = next((c for _, c, _ in found if c), None)
                 if shared is None and zone.end <= ref.i:
                     shared = _country_after_name(doc, sent, ref.j)
+                elif shared is None and zone.start >= ref.j:
+                    shared = _possessive_before(doc, sent, ref.i)   # "Ghana's X, the defence minister"
                 for p, country, accredited in found:
                     ent.add_role(p.key, country or shared, accredited)
             elif zone.counterpart is not None:
@@ -798,6 +800,16 @@ def _country_after_name(doc: Doc, sent: Sentence, j: int) -> Optional[str]:
     if country is None or country.how != "country" or (country.j < sent.b and norms[country.j] in ("'", "’")):
         return None
     return country.entity
+
+
+def _possessive_before(doc: Doc, sent: Sentence, i: int) -> Optional[str]:
+    """The country whose possessive stands right before a name ("Ghana's Peter Mensah"), which
+    an appositive post after the name ("..., the defence minister") leaves open."""
+    norms = doc.toks.norms
+    if i - 3 < sent.a or norms[i - 1] != "s" or norms[i - 2] not in ("'", "’"):
+        return None
+    country = next((r for r in sent.ref_index().ends.get(i - 2, ()) if r.how == "country"), None)
+    return country.entity if country is not None else None
 
 
 def _joined_posts(doc: Doc, res: Resources, sent: Sentence, zone: Zone, post: Match,
