@@ -33,7 +33,6 @@ def _presidents_of_bodies(doc: Doc, res: Resources) -> None:
     capitalised name before a lower-case "president" ("Daehan Marine Systems president X"), a
     possessive that is no country's ("the club's president"), or "of" a body whose name ends in an
     organisation's or company's head word ("president of the Korea Shipbuilders Association")."""
-    toks, norms, texts = doc.toks, doc.toks.norms, doc.toks.texts
     companies = res.lexicon.cues.get("company_words", {})
     for sent in doc.sentences:
         index = sent.ref_index()
