@@ -427,3 +427,20 @@ def test_object_country_is_not_the_subjects(workspace_extractor, body, surname):
 def test_country_of_the_subjects_own_statement_still_counts(workspace_extractor):
     out = run(workspace_extractor, "Defence Minister Ramon Cruz said Chile would buy new frigates.")
     assert ("DefenceMinister", "CHL", "") in surname_roles(out, "cruz")
+
+
+# -- "his appointment as": the pronoun's person takes the post ---------------------------------
+
+@pytest.mark.parametrize("body, surname, post", [
+    ("The king sent a message of congratulations to Admiral Stefan Ivanov on the occasion of his "
+     "appointment as Chief of Defence of Bulgaria.", "ivanov", "ChiefOfDefence"),
+    ("General Omar Haddad was promoted last week. The minister congratulated him on his appointment as "
+     "army commander.", "haddad", "LandForcesCommander"),
+])
+def test_possessor_of_an_appointment_takes_the_post(workspace_extractor, body, surname, post):
+    assert post in _posts(run(workspace_extractor, body), surname)
+
+
+def test_tenure_as_is_no_appointment(workspace_extractor):
+    out = run(workspace_extractor, "The president praised General Omar Haddad for his tenure as army commander.")
+    assert _posts(out, "haddad") == set()

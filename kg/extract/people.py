@@ -935,6 +935,23 @@ def _holder_before(doc: Doc, res: Resources, sent: Sentence, state: "coref.State
     return None
 
 
+def _possessor_of_appointment(doc: Doc, res: Resources, sent: Sentence, state: "coref.State",
+                              k: int) -> Optional[Ref]:
+    """"his appointment as" (token k is "as"): the person "his" or "her" stands for -- the last
+    person named before it in the sentence, else the person in focus -- holds the post."""
+    nouns = res.lexicon.cues.get("appointment_nouns")
+    norms = doc.toks.norms
+    if not nouns or k - 2 < sent.a or norms[k - 1] not in nouns or res.pronouns.get(norms[k - 2]) not in ("m", "f"):
+        return None
+    before = [r for r in sent.refs if r.j <= k - 2 and r.how in ("name", "surname", "fuzzy")
+              and doc.entities[r.entity].type == "Person"]
+    if before:
+        return max(before, key=lambda r: r.j)
+    if state.focus and state.focus in doc.entities:
+        return Ref(k - 2, k - 1, state.focus, "pronoun")
+    return None
+
+
 def _as_posts(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> set[int]:
     """A post given with "as": "installed Admiral X as Commander of the Armed Forces", "appointed
     Y as the new defence minister", "Z, who took office as chief of the general staff", "named W
@@ -951,7 +968,7 @@ def _as_posts(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") ->
             continue
         if any(norms[x] in _PAST_AFTER for x in range(zone.end, min(sent.b, zone.end + 6))):
             continue
-        holder = _holder_before(doc, res, sent, state, k)
+        holder = _holder_before(doc, res, sent, state, k) or _possessor_of_appointment(doc, res, sent, state, k)
         if holder is None:
             continue
         ent = doc.entities[holder.entity]
