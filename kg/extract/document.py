@@ -24,6 +24,7 @@ class Sentence:
     dates: list[DateMention] = field(default_factory=list)
     refs: list["Ref"] = field(default_factory=list)
     blocked: Optional[set[int]] = None      # tokens no personal name can use (cached)
+    in_body: dict = field(default_factory=dict, repr=False, compare=False)   # kg.extract.people, per token
     paragraph: int = 0                      # paragraphs are separated by line breaks
     anchor: Optional[str] = None            # date of an earlier event the sentence refers to ("after the talks")
 

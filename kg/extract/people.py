@@ -153,9 +153,9 @@ def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
         sent.blocked = {k for m in sent.matches if m.cat in _BLOCKING for k in range(m.i, m.j)}
     if k in sent.blocked:
         return _capitalised_trigger(doc, sent, k)
-    if _in_country_body(doc, res, sent, k):
-        return False   # "the Egyptian Armed Forces": no name
-    return not sent.covered(k)
+    if sent.covered(k):
+        return False
+    return not _in_country_body(doc, res, sent, k)   # "the Egyptian Armed Forces": no name
 
 
 def _capitalised_trigger(doc: Doc, sent: Sentence, k: int) -> bool:
@@ -594,7 +594,14 @@ def _abbreviation_dot(doc: Doc, country: Ref, k: int) -> bool:
 def _in_country_body(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
     """Token k is part of the name of a body that stands for its country ("Ministry", "Armed
     Forces", "High Commission"): the complement of a post ("Chief of Staff of the Egyptian Armed
-    Forces") belongs to the post's zone."""
+    Forces") belongs to the post's zone. Read from the words alone, so kept per token."""
+    found = sent.in_body.get(k)
+    if found is None:
+        found = sent.in_body[k] = _reads_as_country_body(doc, res, sent, k)
+    return found
+
+
+def _reads_as_country_body(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
     norms = doc.toks.norms
     for length in range(1, res.org_head_words + 1):
         for start in range(k - length + 1, k + 1):
