@@ -10,12 +10,10 @@ after a plan ("and will then sail on to ... in X") is a future destination, not 
 """
 from __future__ import annotations
 
-import weakref
 from typing import Optional
 
 from kg.extract.document import Doc, Ref, Sentence
 from kg.extract.resources import Resources
-from kg.extract.text import fold
 from kg.iris import place_iri
 
 _PREPOSITIONS = frozenset({"in", "off", "near"})
@@ -23,14 +21,6 @@ _NOT_IN_NAMES = frozenset({"post", "rank", "event", "kind", "area", "country", "
 _MAX_WORDS = 4
 _BEFORE, _AFTER = 8, 12
 _STOPS = frozenset({";", ".", "?", "!"})
-_WORDS: "weakref.WeakKeyDictionary[Resources, frozenset[str]]" = weakref.WeakKeyDictionary()
-
-
-def non_place_words(res: Resources) -> frozenset[str]:
-    found = _WORDS.get(res)
-    if found is None:
-        found = _WORDS[res] = frozenset(fold(w) for w in res.lexicon.cues.get("non_place_words", {}))
-    return found
 
 
 def unknown_place(doc: Doc, res: Resources, sent: Sentence, i: int, j: int) -> Optional[str]:
@@ -55,7 +45,7 @@ def unknown_place(doc: Doc, res: Resources, sent: Sentence, i: int, j: int) -> O
 def _candidates(doc: Doc, res: Resources, sent: Sentence) -> list[tuple[int, int]]:
     norms, texts = doc.toks.norms, doc.toks.texts
     in_names = {x for m in sent.matches if m.cat in _NOT_IN_NAMES or m.cat.startswith("cue:") for x in range(m.i, m.j)}
-    blocked = non_place_words(res)
+    blocked = res.folded_words("non_place_words")
     out = []
     for k in range(sent.a, sent.b - 1):
         if norms[k] not in _PREPOSITIONS or texts[k][:1].isupper():

@@ -9,27 +9,16 @@ country, place, exercise or agreement is no outlet. A new outlet becomes an Orga
 """
 from __future__ import annotations
 
-import weakref
 from typing import Optional
 
 from kg.extract.document import Doc, Ref, Sentence
 from kg.extract.resources import Resources
-from kg.extract.text import fold
 from kg.iris import organization_iri
 
 _NOT_OUTLETS = frozenset({"Person", "Country", "Place", "Exercise", "Agreement"})
 _INNER = frozenset({"of", "the", "&", "-"})
 _PLACE_READINGS = ("country", "capital", "adjective")
 _MAX_WORDS = 6
-_WORDS: "weakref.WeakKeyDictionary[Resources, frozenset[str]]" = weakref.WeakKeyDictionary()
-
-
-def outlet_words(res: Resources) -> frozenset[str]:
-    """``outlet_words.tsv``, folded, once per lexicon."""
-    found = _WORDS.get(res)
-    if found is None:
-        found = _WORDS[res] = frozenset(fold(w) for w in res.lexicon.cues.get("outlet_words", {}))
-    return found
 
 
 def outlet_at(doc: Doc, res: Resources, sent: Sentence, k: int, strong: bool) -> Optional[str]:
@@ -39,7 +28,7 @@ def outlet_at(doc: Doc, res: Resources, sent: Sentence, k: int, strong: bool) ->
     if k < sent.b and toks.norms[k] == "the":
         k += 1
     described = False
-    if k + 1 < sent.b and toks.norms[k] in outlet_words(res) and toks.texts[k].islower():
+    if k + 1 < sent.b and toks.norms[k] in res.folded_words("outlet_words") and toks.texts[k].islower():
         k, strong, described = k + 1, True, True   # "the weekly X", "the broadcaster X"
     end = _name_end(doc, res, sent, k)
     if end == k:
@@ -87,7 +76,7 @@ def _name_end(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
 
 
 def _outlet_name(doc: Doc, res: Resources, i: int, j: int) -> bool:
-    words = outlet_words(res)
+    words = res.folded_words("outlet_words")
     return any(doc.toks.norms[x] in words for x in range(i, j))
 
 

@@ -43,6 +43,7 @@ class Resources:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._folded_words: dict[str, frozenset[str]] = {}
         self.spelling = _cue(lexicon, "spelling")
         self.irregular = {k: tuple(v.split(",")) for k, v in _cue(lexicon, "verb_forms").items()}
         self.past_forms = frozenset(f for forms in self.irregular.values() for f in forms
@@ -101,7 +102,16 @@ class Resources:
         self.gazetteer = self._build()
         self._index_people()
 
+    def folded_words(self, name: str) -> frozenset[str]:
+        """The words of lexicon file ``name``.tsv, folded as tokens are, compiled once per lexicon
+        (a stage asks for them sentence after sentence)."""
+        found = self._folded_words.get(name)
+        if found is None:
+            found = self._folded_words[name] = frozenset(fold(w) for w in _cue(self.lexicon, name))
+        return found
+
     # -- the gazetteer -----------------------------------------------------------------
+
     def _build(self) -> Gazetteer:
         gaz = Gazetteer()
         lex = self.lexicon
