@@ -182,3 +182,21 @@ def test_naming_verb_far_from_the_exercise_names_nothing(workspace_extractor):
     body = "Ghana and Togo held a joint exercise in March, and the new patrol boat was named Volta Star."
     [found] = _events(_run(workspace_extractor, body), "JointExercise")
     assert found["exercise"] is None
+
+
+# -- a trigger word inside a title is no event ---------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Chad's Minister of Defence and War Veterans, Issakha Djamous, met Gen. Moussa Barmou on Monday.",
+    "The Minister of the Armed Forces, Veterans and War Victims, Amadou Kane, received the French envoy on Monday.",
+])
+def test_trigger_word_in_a_portfolio_is_no_event(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert _events(out, "ArmedConflict") == []
+    assert len(_events(out, "Meeting")) == 1
+
+
+
+def test_war_outside_a_title_is_still_an_armed_conflict(workspace_extractor):
+    out = _run(workspace_extractor, "In the 44-day war, Armenia and Azerbaijan fought over Karabakh.")
+    assert len(_events(out, "ArmedConflict")) == 1

@@ -165,7 +165,10 @@ def _anaphoric(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
 
 
 def _inside_name(sent: Sentence, m: Match) -> bool:
-    return any(r.how == "name" for r in sent.ref_index().tokens.get(m.i, ()))
+    """A trigger word that is part of a person's name or of a title: "War" in "Minister of Defence
+    and War Veterans, X" names a portfolio, not a war."""
+    return any(r.how == "name" for r in sent.ref_index().tokens.get(m.i, ())) \
+        or any(end <= m.i < stop for stop, end in sent.portfolios.items())
 
 
 def _recent_people(doc: Doc, sent: Sentence, upto: int, roles: set[str]) -> list[str]:
