@@ -200,3 +200,23 @@ def test_trigger_word_in_a_portfolio_is_no_event(workspace_extractor, body):
 def test_war_outside_a_title_is_still_an_armed_conflict(workspace_extractor):
     out = _run(workspace_extractor, "In the 44-day war, Armenia and Azerbaijan fought over Karabakh.")
     assert len(_events(out, "ArmedConflict")) == 1
+
+
+# -- "is on a visit to": the subject is the visitor ------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Gen. Moussa Barmou is on an official visit to Chad.",
+    "Niger's army chief Gen. Moussa Barmou was on a three-day working visit to Chad last week.",
+    "Gen. Moussa Barmou, who is on a two-day visit to Chad, met Defence Minister Issakha Djamous on Wednesday.",
+])
+def test_being_on_a_visit_is_a_visit(workspace_extractor, body):
+    visits = _events(_run(workspace_extractor, body), "Visit")
+    assert len(visits) == 1 and person_iri("Moussa Barmou") in visits[0]["participants"]
+
+
+@pytest.mark.parametrize("body", [
+    "Gen. Moussa Barmou will be on an official visit to Chad next week.",
+    "Gen. Moussa Barmou is not on a visit to Chad, his office said.",
+])
+def test_being_on_a_planned_or_background_visit_is_none(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "Visit") == []

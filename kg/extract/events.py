@@ -323,7 +323,22 @@ def _own_actor(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
         k -= 1
     if m.j + 1 < sent.b and norms[m.j] == "of":
         return any(r.i == m.j + 1 and doc.entities[r.entity].type == "Person" for r in sent.refs)
-    return False
+    return _being_on(doc, res, sent, m)
+
+
+_BE_FORMS = frozenset({"is", "was", "are", "were"})
+
+
+def _being_on(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    """"X is on an official visit to Y", "who was on a two-day working visit": the subject is the
+    visitor, so the noun reports the visit itself."""
+    if m.key != "Visit":
+        return False
+    norms = doc.toks.norms
+    k = m.i - 1
+    while k >= sent.a and m.i - k <= 5 and norms[k] not in ("a", "an"):
+        k -= 1
+    return k - 2 >= sent.a and norms[k] in ("a", "an") and norms[k - 1] == "on" and norms[k - 2] in _BE_FORMS
 
 
 def _occurred(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
