@@ -59,6 +59,23 @@ def check_date(value: str, where: str) -> Optional[str]:
     return value
 
 
+def _refuse_unknown_header_key(lines: list[str], number: int, meta: dict[str, str], where: str) -> None:
+    """A header block with one key we do not know ("source: ...", "dat: ...") would otherwise be
+    read as the article's first paragraph and its date lost without a word. A block counts as a
+    header when every line up to the first blank one is "key: value" and one key is ours."""
+    block = []
+    for line in lines:
+        if line.strip() == "":
+            break
+        block.append(_HEADER_LINE.match(line.rstrip("\r")))
+    if len(block) < 2 or not all(block) or not any(m.group(1).lower() in HEADER_KEYS for m in block):
+        return
+    key = block[number].group(1) if number < len(block) else None
+    if key is not None:
+        raise ArticleError(f"{where}, line {number + 1}: unknown header key {key!r} "
+                           f"(header keys: {', '.join(HEADER_KEYS)}; a blank line ends the header)")
+
+
 def parse_article(text: str, article_id: str, source: Optional[str] = None,
                   date: Optional[str] = None) -> Article:
     """Split the header from the body. ``date`` fills in when the header has none."""
@@ -76,6 +93,7 @@ def parse_article(text: str, article_id: str, source: Optional[str] = None,
             break
         match = _HEADER_LINE.match(line.rstrip("\r"))
         if not match or match.group(1).lower() not in HEADER_KEYS:
+            _refuse_unknown_header_key(lines, number, meta, where)
             meta = {}
             break
         key = match.group(1).lower()

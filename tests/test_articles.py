@@ -60,3 +60,14 @@ def test_articles_same_body_same_hash():
     a = parse_article("date: 2021-01-01\n\nSame body.", "a")
     b = parse_article("title: Other\n\nSame body.\n", "b")
     assert a.content_hash == b.content_hash
+
+
+def test_articles_unknown_header_key_names_the_file_and_line():
+    text = "date: 2025-06-20\ntitle: Two ministers meet\nsource: wire\n\nBody."
+    with pytest.raises(ArticleError, match=r"x\.txt, line 3: unknown header key 'source'"):
+        parse_article(text, "x", source="x.txt")
+
+
+def test_articles_prose_lines_with_colons_are_no_header():
+    text = "Update: the talks ended.\nNote: more later.\n\nBody."
+    assert parse_article(text, "x").body == text
