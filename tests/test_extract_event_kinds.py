@@ -220,3 +220,21 @@ def test_being_on_a_visit_is_a_visit(workspace_extractor, body):
 ])
 def test_being_on_a_planned_or_background_visit_is_none(workspace_extractor, body):
     assert _events(_run(workspace_extractor, body), "Visit") == []
+
+
+# -- a purpose clause under a future main verb is planned --------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "The Paraguayan minister will travel to Punta del Este on Saturday to observe the UNITAS naval exercise.",
+    "Brazil will send observers to Paraguay to watch the joint exercise with Argentina.",
+])
+def test_purpose_clause_of_a_future_trip_is_planned(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "JointExercise") == []
+
+
+@pytest.mark.parametrize("body", [
+    "The Paraguayan minister travelled to Punta del Este on Saturday to observe the UNITAS naval exercise.",
+    "Paraguayan troops will stay in the north after the minister flew to Asuncion to observe the joint exercise with Brazil.",
+])
+def test_purpose_clause_of_a_past_trip_is_reported(workspace_extractor, body):
+    assert len(_events(_run(workspace_extractor, body), "JointExercise")) == 1

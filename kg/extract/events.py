@@ -36,6 +36,7 @@ from kg.iris import exercise_iri, place_iri
 
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", '"', "but", "while", "whereas", "although"})
 _WINDOW = 6
+_SUBORDINATORS = frozenset({"after", "before", "when", "once", "as", "because", "since", "who", "which", "that"})
 _NOMINAL_PREPS = frozenset({"during", "after", "before", "following", "at", "of", "for", "on", "in", "with",
                             "ahead", "since", "amid"})
 
@@ -351,6 +352,23 @@ def _occurred(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     return False
 
 
+def _planned_purpose(doc: Doc, res: Resources, sent: Sentence, m: Match, cues: list, cue_starts: list) -> bool:
+    """"The minister will travel to Punta del Este on Saturday to observe the naval exercise": the
+    trigger sits in a purpose clause ("to observe") whose main verb is future, however far back in
+    the clause the "will" is."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    start = m.i
+    while start - 1 >= sent.a and norms[start - 1] not in _CLAUSE_BREAK and norms[start - 1] not in _SUBORDINATORS:
+        start -= 1
+    inside = [c for c in cues[bisect.bisect_left(cue_starts, start):bisect.bisect_right(cue_starts, m.i)]
+              if c.j <= m.i]
+    purpose = [c for c in inside if c.key == "intent" and c.term == "to"]
+    if not purpose:
+        return False
+    return any(c.key == "future" and c.i < purpose[-1].i and not texts[c.i][:1].isupper()
+               and not (c.i > sent.a and res.grammar.get(norms[c.i - 1]) == "det") for c in inside)
+
+
 def _modality(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[bool]:
     """False: not a reported fact; True: habitual (no date); None: a plain fact."""
     norms, texts = doc.toks.norms, doc.toks.texts
@@ -375,6 +393,8 @@ def _modality(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[bo
                 return False
         else:
             return False
+    if _planned_purpose(doc, res, sent, m, cues, cue_starts):
+        return False
     # "the exercise is scheduled for June", "the drills between A and B, slated to begin in May":
     # the trigger is the subject of a plan
     for cue in cues[bisect.bisect_left(cue_starts, m.j):bisect.bisect_right(cue_starts, m.j + _WINDOW + 2)]:
