@@ -23,6 +23,8 @@ from extraction_checks import (run as _run, events as _events, roles as _roles, 
      "Khalid Al Mawali", ("NavalCommander", "OMN", None)),
     ("Vice Admiral Ali Rahimi, Commander of the Bahrain Naval Force, met the visitors.",
      "Ali Rahimi", ("NavalCommander", "BHR", None)),
+    ("The visitors then met Uruguay's Commander-in-Chief of the Army, General Mario Stevenazzi.",
+     "Mario Stevenazzi", ("LandForcesCommander", "URY", None)),
 ])
 def test_service_commander_with_country_inside(workspace_extractor, body, name, role):
     assert (role[0], country_iri(role[1]), None) in _roles(_run(workspace_extractor, body), name)
