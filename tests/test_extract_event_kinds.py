@@ -238,3 +238,16 @@ def test_purpose_clause_of_a_future_trip_is_planned(workspace_extractor, body):
 ])
 def test_purpose_clause_of_a_past_trip_is_reported(workspace_extractor, body):
     assert len(_events(_run(workspace_extractor, body), "JointExercise")) == 1
+
+
+# -- the host is not his own guest -------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, host, guest", [
+    ("Defence Minister Fahad Al-Sabah received at his office on Monday the Ambassador of Oman, Saleh Al-Kharousi.",
+     "Fahad Al-Sabah", "Saleh Al-Kharousi"),
+    ("Minister Rustam Nazarov hosted in his residence the visiting army chief, General Bayram Atayev.",
+     "Rustam Nazarov", "Bayram Atayev"),
+])
+def test_a_pronoun_of_the_host_after_the_trigger_is_not_the_guest(workspace_extractor, body, host, guest):
+    meetings = _events(_run(workspace_extractor, body), "Meeting")
+    assert [(e["host"], e["guest"]) for e in meetings] == [(person_iri(host), person_iri(guest))]

@@ -470,6 +470,8 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
     norms = doc.toks.norms
     before = _persons(doc, sent, sent.a, m.i)
     first_after = _first_person(doc, sent, m.j)
+    while first_after is not None and before and first_after.entity == before[-1].entity:
+        first_after = _first_person(doc, sent, first_after.j)   # "received at his office ... X": X
     subject = before[-1].entity if before else None
     obj = first_after.entity if first_after else None
     words = m.term.split(" ")
