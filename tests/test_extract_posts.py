@@ -435,3 +435,10 @@ def test_possessive_before_name_gives_appositive_post_country(workspace_extracto
 def test_country_in_the_appositive_wins_over_the_possessive(workspace_extractor):
     out = _run(workspace_extractor, "Ghana's Kwame Osei, Togo's defence minister, met the Japanese envoy.")
     assert {c for _, c, _ in _roles(out, "Kwame Osei")} == {country_iri("TGO")}
+
+
+def test_minister_responsible_for_defence_is_the_defence_minister(workspace_extractor):
+    body = "The envoy conveyed the greetings of Oman's Minister Responsible for Defence Affairs, Sayyid Shihab Al Said."
+    out = _run(workspace_extractor, body)
+    assert ("DefenceMinister", country_iri("OMN"), None) in _roles(out, "Shihab Al Said")
+    assert "Responsible" not in {e["name"] for e in out["entities"]}
