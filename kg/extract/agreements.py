@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from kg.extract.countries import countries_in, focus_pair
-from kg.extract.document import Doc, Ref, Sentence
+from kg.extract.document import PLAN_CUES, Doc, Ref, Sentence
 from kg.extract.gazetteer import Match
 from kg.extract.resources import Resources
 from kg.extract.text import term_key
@@ -219,9 +219,6 @@ def _hyphenated(doc: Doc, k: int) -> bool:
         and toks.ends[k - 1] == toks.starts[k] and toks.ends[k] == toks.starts[k + 1]
 
 
-_PLAN = frozenset({"future", "intent", "conditional"})
-
-
 def _planned(doc: Doc, sent: Sentence, m: Match) -> bool:
     """The signing nearest before the kind is a plan, a wish or a condition ("to sign", "would
     sign", "will sign", "expected to sign"): the document does not exist yet."""
@@ -229,7 +226,7 @@ def _planned(doc: Doc, sent: Sentence, m: Match) -> bool:
                   key=lambda x: x.i, default=None)
     if signing is None or m.i - signing.j > 6:
         return False
-    return any(c.key in _PLAN and signing.i - 3 <= c.i < signing.i for c in sent.by_cat("cue:modality"))
+    return any(c.key in PLAN_CUES and signing.i - 3 <= c.i < signing.i for c in sent.by_cat("cue:modality"))
 
 
 def _complement(doc: Doc, res: Resources, sent: Sentence, j: int) -> str:

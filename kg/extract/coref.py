@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional
 
-from kg.extract.document import Doc, Ref, Sentence
+from kg.extract.document import STORY_EVENT_TYPES, Doc, Ref, Sentence
 from kg.extract.resources import Resources, damerau_levenshtein
 from kg.extract.text import term_key
 
@@ -329,9 +329,6 @@ def counterpart_role(doc: Doc, res: Resources, sent: Sentence, state: State, ref
         doc.entities[ref.entity].add_role(names[0], country, None)
 
 
-_STORY_EVENTS = frozenset({"Meeting", "Visit", "AgreementSigning", "JointExercise"})
-
-
 def protagonist_pair(doc: Doc, sent_index: int) -> list[str]:
     """The two countries a story is about at a sentence: those of the people taking part in its
     latest meeting, visit, signing or exercise up to that sentence, when they are exactly two. "The two
@@ -339,7 +336,7 @@ def protagonist_pair(doc: Doc, sent_index: int) -> list[str]:
     Afghanistan. Cooperation between the two countries ...")."""
     best: tuple[int, list[str]] | None = None
     for event in doc.events:
-        if event.type not in _STORY_EVENTS or event.sentence > sent_index \
+        if event.type not in STORY_EVENT_TYPES or event.sentence > sent_index \
                 or (best is not None and event.sentence < best[0]):
             continue
         countries: list[str] = []

@@ -149,6 +149,13 @@ class Entity:
         return new
 
 
+# The happenings a story is told around: "the two countries" and the story's pair refer to the
+# countries of the latest of these.
+STORY_EVENT_TYPES = frozenset({"Meeting", "Visit", "AgreementSigning", "JointExercise"})
+# Modality cue keys (modality.tsv) that make what follows a plan, not a reported fact.
+PLAN_CUES = frozenset({"future", "intent", "conditional"})
+
+
 @dataclass
 class Event:
     type: str

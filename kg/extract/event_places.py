@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kg.extract.document import Doc, Ref, Sentence
+from kg.extract.document import PLAN_CUES, Doc, Ref, Sentence
 from kg.extract.resources import Resources
 from kg.iris import place_iri
 
@@ -67,7 +67,7 @@ def _candidates(doc: Doc, res: Resources, sent: Sentence) -> list[tuple[int, int
 
 def _after_plan(doc: Doc, sent: Sentence, j: int, k: int) -> bool:
     """A plan between the trigger and the candidate ("signed ... and will sail on to ... in X")."""
-    return any(c.key in ("future", "intent", "conditional") and c.term != "to" and j <= c.i < k
+    return any(c.key in PLAN_CUES and c.term != "to" and j <= c.i < k
                for c in sent.by_cat("cue:modality"))
 
 

@@ -25,7 +25,7 @@ from typing import Optional
 from kg.extract.coref import protagonist_pair
 from kg.extract.countries import countries_in, focus_pair
 from kg.extract.dates import DateMention
-from kg.extract.document import Doc, Event, Ref, Sentence
+from kg.extract.document import PLAN_CUES, STORY_EVENT_TYPES, Doc, Event, Ref, Sentence
 from kg.extract.event_places import unknown_place
 from kg.extract.gazetteer import Match
 from kg.extract.names import exercise_name
@@ -210,15 +210,12 @@ def _group_refs(doc: Doc, res: Resources, sent: Sentence) -> None:
     _numbered_groups(doc, sent)
 
 
-_STORY_EVENTS = frozenset({"Meeting", "Visit", "AgreementSigning", "JointExercise"})
-
-
 def story_pair(doc: Doc, sent_index: int, token: int) -> list[str]:
     """The two countries "the two countries" means: those of the story's latest meeting, visit,
     signing or exercise -- its two countries when countries took part ("exercise X, held by the
     Indian and Egyptian armies. ... the two countries"), else the countries of its people
     (coref.protagonist_pair); without such an event, the last two countries named."""
-    latest = next((e for e in reversed(doc.events) if e.type in _STORY_EVENTS and e.sentence <= sent_index), None)
+    latest = next((e for e in reversed(doc.events) if e.type in STORY_EVENT_TYPES and e.sentence <= sent_index), None)
     if latest is not None and len(latest.participants) == 2 \
             and all(doc.entities[p].type == "Country" for p in latest.participants):
         return sorted(latest.participants)
@@ -880,13 +877,10 @@ def _own_dates(doc: Doc, sent: Sentence, m: Match) -> list[DateMention]:
         return []
     plans = sent.memoized("plans", lambda: sorted(
         c.i for c in sent.by_cat("cue:modality")
-        if c.key in _PLAN_KEYS and c.term != "to" and not doc.toks.texts[c.i][:1].isupper()))
+        if c.key in PLAN_CUES and c.term != "to" and not doc.toks.texts[c.i][:1].isupper()))
     k = bisect.bisect_left(plans, m.j)
     after_plan = doc.toks.starts[plans[k]] if k < len(plans) else None
     return [d for d in sent.dates if not d.onset and (after_plan is None or d.start < after_plan)]
-
-
-_PLAN_KEYS = frozenset({"future", "intent", "conditional"})
 
 
 def _advance_story(doc: Doc, sent: Sentence) -> None:
