@@ -38,6 +38,12 @@ REJECTED_DIR = "rejected"
 OUTPUT_FILES = ("kg.ttl", "kg.trig", "graph.html", "summary.json", "validation.txt")
 
 
+def default_load_threads() -> int:
+    """One bulk loader per usable core (each keeps about one core busy), at most four: only two
+    cores were there to measure on (docs/store.md)."""
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
 @dataclass
 class BuildOptions:
     store_kind: str = "disk"          # "disk" or "memory"
@@ -48,6 +54,7 @@ class BuildOptions:
     lock_timeout: float = 30.0
     allow_violations: bool = False    # publish a graph that breaks its shapes (else keep the last good one)
     progress: Optional[Callable[[str], None]] = None
+    load_threads: int = field(default_factory=default_load_threads)  # loaders per large curated file
 
 
 @dataclass
@@ -143,7 +150,7 @@ def _build_into(workspace: Workspace, staging: Path, options: BuildOptions) -> B
     _say(options, "loading curated facts")
     for path in workspace.curated_files():
         with literals_checked_while(path):  # a second thread reads the file's typed literals meanwhile
-            store.load_file(path, iris.graph_iri("curated", path.stem), bulk=bulk)
+            store.load_file(path, iris.graph_iri("curated", path.stem), bulk=bulk, threads=options.load_threads)
 
     articles, summary.duplicates = read_articles(workspace.article_files())
     summary.articles = len(articles)

@@ -8,6 +8,7 @@ are in the README ("The store") and docs/store.md.
 from __future__ import annotations
 
 import itertools
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional, Sequence, Union
@@ -15,6 +16,7 @@ from typing import IO, Iterable, Iterator, Optional, Sequence, Union
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, TurtleError
+from kg.file_split import Piece, read_piece, split_statements
 from kg.namespace import PREFIXES
 
 Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
@@ -79,17 +81,18 @@ class OxigraphStore:
     def raw(self) -> ox.Store:
         return self._store
 
-    def load_file(self, path: Path, graph: Optional[str], bulk: bool = False) -> None:
+    def load_file(self, path: Path, graph: Optional[str], bulk: bool = False, threads: int = 1) -> None:
         """Parse one RDF file into a named graph; a syntax error names the file, line and column.
 
         ``bulk`` uses Oxigraph's bulk loader: it streams the file and writes sorted files
         straight into the store, 3-4x faster on large files, but it is not transactional (a
         syntax error leaves the triples before it loaded). The build uses it on its staging
-        store, which is thrown away when the build fails.
+        store, which is thrown away when the build fails. With ``threads`` > 1 a large file is
+        cut into pieces loaded side by side (``kg.file_split``).
         """
         fmt = format_for(str(path))
         if bulk:
-            self.bulk_load_file(path, fmt, graph)
+            self.bulk_load_file(path, fmt, graph, threads)
             return
         try:
             data = path.read_bytes()
@@ -97,13 +100,18 @@ class OxigraphStore:
             raise TurtleError(f"{path}: cannot read ({exc.strerror or exc})") from None
         self.load_bytes(data, fmt, graph, str(path))
 
-    def bulk_load_file(self, path: Path, fmt: ox.RdfFormat, graph: Optional[str]) -> None:
+    def bulk_load_file(self, path: Path, fmt: ox.RdfFormat, graph: Optional[str], threads: int = 1) -> None:
         target = ox.NamedNode(graph) if graph and not fmt.supports_datasets else None
         try:
             with open(path, "rb"):
                 pass
+            pieces = split_statements(path, fmt, threads) if threads > 1 else None
         except OSError as exc:
             raise TurtleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        if pieces and self._bulk_load_pieces(path, fmt, target, pieces, threads):
+            return
+        # one loader over the whole file: also after a piece failed, so that a syntax error is
+        # reported with the file's own line numbers (what the pieces loaded is loaded again: a set)
         try:
             self._store.bulk_load(path=str(path), format=fmt, to_graph=target)
         except SyntaxError as exc:
@@ -112,6 +120,23 @@ class OxigraphStore:
             raise  # the store's own files (a full disk): not the data's fault; the caller reports it
         except ValueError as exc:
             raise TurtleError(f"{path}: {exc}") from None
+
+    def _bulk_load_pieces(self, path: Path, fmt: ox.RdfFormat, target: Optional[ox.NamedNode],
+                          pieces: Sequence[Piece], threads: int) -> bool:
+        """Load the pieces on ``threads`` threads; False if any failed to parse (then the caller
+        loads the whole file). Oxigraph's loader releases the GIL, so the threads run in parallel;
+        each holds one piece in memory at a time."""
+
+        def load(piece: Piece) -> Optional[BaseException]:
+            try:
+                self._store.bulk_load(read_piece(path, piece), format=fmt, to_graph=target)
+            except (SyntaxError, ValueError) as exc:
+                return exc
+            return None
+
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kg-load") as pool:
+            failures = [failure for failure in pool.map(load, pieces) if failure is not None]
+        return not failures
 
     def load_bytes(self, data: bytes, fmt: ox.RdfFormat, graph: Optional[str], where: str) -> None:
         target = ox.NamedNode(graph) if graph and not fmt.supports_datasets else None
