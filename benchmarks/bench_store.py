@@ -30,7 +30,9 @@ their other forms (``VARIANTS``: a country's posts, the largest class of facts, 
 each with its target of issue #5 on the embedded store (100 ms given an entity, 1 s for the whole
 graph) and whether it was met; plus two "shape" queries showing why canned queries join on edges
 derived at build time rather than walking property paths. Each query runs in a forked child
-stopped after ``--cap`` seconds ("> cap" in the table); the best of two runs is shown (warm). The
+stopped after ``--cap`` seconds ("> cap" in the table). A cell shows the best of the warm runs (the
+same query again in the same process, up to three times) and, in brackets, the first run (a process
+that has opened the store but not run the query: what one ``kg query`` call does). The
 table is printed and written to benchmarks/results/<date>-<size>.md (``--out DIR`` writes it elsewhere).
 """
 from __future__ import annotations
@@ -126,20 +128,28 @@ def canned_queries(workspace: Path, store) -> dict[str, tuple[str, Optional[floa
     return out
 
 
-def _child(run: Callable[[], int], conn) -> None:  # pragma: no cover - runs in a fork
+WARM_RUNS = 3  # runs after the first, in the same process, while they fit in half the cap
+
+
+def _child(run: Callable[[], int], cap: float, conn) -> None:  # pragma: no cover - runs in a fork
     try:
+        times = []
         started = time.perf_counter()
-        rows = run()
-        conn.send((time.perf_counter() - started, rows))
+        while len(times) <= WARM_RUNS and time.perf_counter() - started < cap / 2:
+            begun = time.perf_counter()
+            rows = run()
+            times.append(time.perf_counter() - begun)
+        conn.send((times, rows))
     except BaseException as exc:  # noqa: BLE001
         conn.send((None, f"{type(exc).__name__}: {exc}"[:80]))
 
 
-def capped(run: Callable[[], int], cap: float) -> tuple[Optional[float], object]:
-    """Run in a forked child; (seconds, rows) or (None, "> cap") when it ran past ``cap``."""
+def capped(run: Callable[[], int], cap: float) -> tuple[Optional[list[float]], object]:
+    """Run in a forked child, once and then again while it fits in half of ``cap``: (the times
+    of each run, rows), or (None, "> cap") when the first ran past ``cap``."""
     context = multiprocessing.get_context("fork")
     parent, child_end = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(run, child_end))
+    child = context.Process(target=_child, args=(run, cap, child_end))
     child.start()
     if parent.poll(cap):
         result = parent.recv()
@@ -151,15 +161,17 @@ def capped(run: Callable[[], int], cap: float) -> tuple[Optional[float], object]
 
 
 def time_queries(queries: dict, run_one: Callable[[str], int], cap: float) -> dict:
+    """Per query: "first", its first run in a process that opened the store but had not run it
+    (what one ``kg query`` does), and "seconds", the best of the runs after it (warm: a server, a
+    notebook, any process that queries again)."""
     results = {}
     for name, (text, target) in queries.items():
-        best, rows = capped(lambda: run_one(text), cap)
-        if best is not None and best < cap / 2:
-            again, _ = capped(lambda: run_one(text), cap)
-            best = min(best, again) if again is not None else best
-        if best is None and "stopped the query" in str(rows):  # the server's own --timeout-s stopped it
+        times, rows = capped(lambda: run_one(text), cap)
+        if times is None and "stopped the query" in str(rows):  # the server's own --timeout-s stopped it
             rows = f"> {cap:g} s"
-        results[name] = {"seconds": best, "rows": rows, "target": target}
+        first = times[0] if times else None
+        warm = min(times[1:]) if times and len(times) > 1 else first
+        results[name] = {"seconds": warm, "first": first, "rows": rows, "target": target}
     return results
 
 
@@ -341,7 +353,7 @@ def table(size: int, results: dict, command: str) -> str:
         cells = []
         for b in BACKENDS:
             q = results.get(b, {}).get("queries", {}).get(name)
-            cells.append("—" if q is None else (fmt(q["seconds"]) if q["seconds"] is not None
+            cells.append("—" if q is None else (_timed(q) if q["seconds"] is not None
                                                 else str(q["rows"]).split(":")[0]))
         counts = [results[b]["queries"][name]["rows"] for b in BACKENDS
                   if name in results.get(b, {}).get("queries", {})]
@@ -360,16 +372,27 @@ def table(size: int, results: dict, command: str) -> str:
         lines.append(f"With one loader: {single / floor['load']:.2f}x the floor"
                      + (f", rdflib {results['rdflib']['load'] / single:.1f}x slower" if ratio_rdflib else ""))
     targeted = [n for n in names if results["embedded"]["queries"][n].get("target") is not None]
-    missed = [n for n in targeted if _verdict(results, n) != "met"]
-    lines += ["", f"Query targets on the embedded store: {len(targeted) - len(missed)} of {len(targeted)} met"
-              + (f"; missed: {', '.join(missed)}" if missed else "")]
+    for measure, what in (("seconds", "warm"), ("first", "first run")):
+        missed = [n for n in targeted if _verdict(results, n, measure) != "met"]
+        lines += ["", f"Query targets on the embedded store, {what}: {len(targeted) - len(missed)} of {len(targeted)} met"
+                  + (f"; missed: {', '.join(missed)}" if missed else "")]
     return "\n".join(lines) + "\n"
 
 
-def _verdict(results: dict, name: str) -> str:
-    """"met" or "missed" for the embedded store's time against the query's target."""
+def _timed(q: dict) -> str:
+    """Warm time, and the first run's in brackets when there was a warm run after it."""
+    first = q.get("first")
+    return fmt(q["seconds"]) + (f" ({fmt(first)})" if first is not None and first != q["seconds"] else "")
+
+
+def _verdict(results: dict, name: str, measure: str = "both") -> str:
+    """The embedded store's time against the query's target: "met", "missed", or "met warm only"
+    (``measure`` "seconds" or "first" judges one of the two times alone)."""
     q = results["embedded"]["queries"][name]
-    return "met" if q["seconds"] is not None and q["seconds"] < q["target"] else "missed"
+    met = {m: q.get(m) is not None and q[m] < q["target"] for m in ("seconds", "first")}
+    if measure != "both":
+        return "met" if met[measure] else "missed"
+    return "met" if all(met.values()) else "met warm only" if met["seconds"] else "missed"
 
 
 def main(argv: Optional[list[str]] = None) -> None:
