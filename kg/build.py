@@ -32,10 +32,14 @@ from kg.workspace import Workspace
 
 ARTICLES_GRAPH = iris.graph_iri("articles")
 STORE_LINK = "store"
-STORES_DIR = ".stores"
+VERSIONS_DIR = ".versions"          # one folder per published build: its store and output files
+CURRENT_LINK = "current"            # build/current -> .versions/build-*, switched in one rename
+LEGACY_STORES_DIR = ".stores"       # where builds before .versions kept their stores
 LOCK_FILE = ".lock"
 REJECTED_DIR = "rejected"
-OUTPUT_FILES = ("kg.ttl", "kg.trig", "graph.html", "summary.json", "validation.txt")
+REPORT_FILE = "validation.txt"      # the last build's report, published or not: a file of its own
+OUTPUT_FILES = ("kg.ttl", "kg.trig", "graph.html", "summary.json", REPORT_FILE)
+PUBLISHED = (STORE_LINK, "kg.ttl", "kg.trig", "graph.html", "summary.json")  # build/<name> -> current/<name>
 
 
 def default_load_threads() -> int:
@@ -285,33 +289,50 @@ def write_outputs(store: OxigraphStore, folder: Path, summary: BuildSummary, opt
 
 
 def _swap_in(staging: Path, build_dir: Path) -> list[str]:
-    """Move the staged outputs into ``build/``; the store switches by an atomic symlink swap."""
-    outputs = []
-    if (staging / "store").is_dir():
-        stores = build_dir / STORES_DIR
-        stores.mkdir(exist_ok=True)
-        target = stores / staging.name.replace(".staging-", "store-")
-        os.replace(staging / "store", target)
-        link_tmp = build_dir / f".store-link-{os.getpid()}"
-        if link_tmp.is_symlink() or link_tmp.exists():
-            link_tmp.unlink()
-        os.symlink(os.path.join(STORES_DIR, target.name), link_tmp)
-        old = os.readlink(build_dir / STORE_LINK) if (build_dir / STORE_LINK).is_symlink() else None
-        os.replace(link_tmp, build_dir / STORE_LINK)
-        outputs.append(str(build_dir / STORE_LINK))
-        if old:
-            shutil.rmtree(build_dir / old, ignore_errors=True)
-    elif (build_dir / STORE_LINK).is_symlink():
-        # A --store memory build writes no store: drop the previous one rather than let
-        # `kg query` answer from a graph older than build/kg.trig.
-        old = os.readlink(build_dir / STORE_LINK)
-        os.unlink(build_dir / STORE_LINK)
+    """Publish the staged build with one atomic switch, so that readers and a kill see the old
+    build or the new one whole, never a new store beside old files.
+
+    The staging folder becomes ``build/.versions/build-*``; the link ``build/current`` is replaced
+    by one pointing to it (a rename, atomic); ``build/store``, ``build/kg.ttl``... are fixed links
+    through ``current``. Only the first build of a workspace (or the first after the layout with
+    ``build/.stores``) creates those links one by one after the switch.
+    """
+    versions = build_dir / VERSIONS_DIR
+    versions.mkdir(exist_ok=True)
+    version = versions / staging.name.replace(".staging-", "build-")
+    os.replace(staging, version)
+    old = _link_target(build_dir / CURRENT_LINK)
+    _point(build_dir / CURRENT_LINK, os.path.join(VERSIONS_DIR, version.name))
+    published = [name for name in PUBLISHED if (version / name).exists()]
+    for name in PUBLISHED:
+        if name in published:
+            _point(build_dir / name, os.path.join(CURRENT_LINK, name))
+        elif (build_dir / name).is_symlink() or (build_dir / name).is_file():
+            # not written by this build (a --store memory build has no store): a stale one would
+            # answer `kg query` from a graph older than build/kg.trig
+            (build_dir / name).unlink()
+    report = build_dir / f".{REPORT_FILE}-{os.getpid()}"
+    shutil.copyfile(version / REPORT_FILE, report)
+    os.replace(report, build_dir / REPORT_FILE)
+    if old and Path(old).name != version.name:
         shutil.rmtree(build_dir / old, ignore_errors=True)
-    for name in OUTPUT_FILES:
-        if (staging / name).exists():
-            os.replace(staging / name, build_dir / name)
-            outputs.append(str(build_dir / name))
-    return outputs
+    _clean_legacy_stores(build_dir)
+    return [str(build_dir / name) for name in published] + [str(build_dir / REPORT_FILE)]
+
+
+def _point(link: Path, target: str) -> None:
+    """Make ``link`` a symbolic link to ``target`` in one rename (nothing to do if it is one)."""
+    if _link_target(link) == target:
+        return
+    temporary = link.with_name(f".link-{os.getpid()}-{link.name}")
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    os.symlink(target, temporary)
+    os.replace(temporary, link)
+
+
+def _link_target(path: Path) -> Optional[str]:
+    return os.readlink(path) if path.is_symlink() else None
 
 
 def _keep_rejected(staging: Path, build_dir: Path) -> list[str]:
@@ -325,23 +346,36 @@ def _keep_rejected(staging: Path, build_dir: Path) -> list[str]:
         if (staging / name).exists():
             os.replace(staging / name, rejected / name)
             outputs.append(str(rejected / name))
-    os.replace(rejected / "validation.txt", build_dir / "validation.txt")
-    return [str(build_dir / "validation.txt")] + [o for o in outputs if not o.endswith("validation.txt")]
+    os.replace(rejected / REPORT_FILE, build_dir / REPORT_FILE)
+    return [str(build_dir / REPORT_FILE)] + [o for o in outputs if not o.endswith(REPORT_FILE)]
 
 
 def _clean_stale(build_dir: Path) -> None:
-    """Remove what killed builds left behind: staging folders and stores no link points to."""
-    current = os.readlink(build_dir / STORE_LINK) if (build_dir / STORE_LINK).is_symlink() else None
+    """Remove what killed builds left behind: staging folders, temporary links, and versions no
+    ``current`` link points to."""
     for path in build_dir.glob(".staging-*"):
         shutil.rmtree(path, ignore_errors=True)
-    for path in build_dir.glob(".store-link-*"):  # a build killed between creating and renaming its link
+    for path in [*build_dir.glob(".link-*"), *build_dir.glob(".store-link-*")]:
         if path.is_symlink():
             path.unlink()
-    stores = build_dir / STORES_DIR
-    if stores.is_dir():
-        for path in stores.iterdir():
+    current = _link_target(build_dir / CURRENT_LINK)
+    versions = build_dir / VERSIONS_DIR
+    if versions.is_dir():
+        for path in versions.iterdir():
             if current is None or Path(current).name != path.name:
                 shutil.rmtree(path, ignore_errors=True)
+    _clean_legacy_stores(build_dir)
+
+
+def _clean_legacy_stores(build_dir: Path) -> None:
+    """The stores of the layout before ``.versions``, once ``build/store`` no longer points there."""
+    legacy = build_dir / LEGACY_STORES_DIR
+    if not legacy.is_dir():
+        return
+    store = _link_target(build_dir / STORE_LINK) or ""
+    for path in legacy.iterdir():
+        if Path(store).name != path.name or not store.startswith(LEGACY_STORES_DIR):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def open_built_store(workspace: Workspace, store_kind: str = "disk") -> OxigraphStore:

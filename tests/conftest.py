@@ -216,7 +216,7 @@ def hostile_baseline(tmp_path_factory: pytest.TempPathFactory) -> dict:
     assert code == 0, err
     build = root / "build"
     return {"root": root, "kg.ttl": (build / "kg.ttl").read_bytes(), "kg.trig": (build / "kg.trig").read_bytes(),
-            "store": os.readlink(build / "store"), "count": open_built_store(Workspace(root)).count()}
+            "current": os.readlink(build / "current"), "count": open_built_store(Workspace(root)).count()}
 
 
 @pytest.fixture
@@ -244,7 +244,7 @@ def assert_build_intact(hostile_baseline: dict):
         build = root / "build"
         assert (build / "kg.ttl").read_bytes() == hostile_baseline["kg.ttl"], "build/kg.ttl changed"
         assert (build / "kg.trig").read_bytes() == hostile_baseline["kg.trig"], "build/kg.trig changed"
-        assert os.readlink(build / "store") == hostile_baseline["store"], "build/store points elsewhere"
+        assert os.readlink(build / "current") == hostile_baseline["current"], "build/current points elsewhere"
         store = open_built_store(Workspace(root))
         assert store.count() == hostile_baseline["count"]
         answer = store.query("ASK { <https://w3id.org/ddkg/resource/person/zakir-hasanov> "

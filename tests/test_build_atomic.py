@@ -29,7 +29,7 @@ def built_once(tmp_path: Path):
     root = copy_workspace(tmp_path / "ws")
     build(Workspace(root), BuildOptions(html=False))
     before = {name: (root / "build" / name).read_bytes() for name in ("kg.ttl", "kg.trig", "summary.json")}
-    return root, before, os.readlink(root / "build" / "store")
+    return root, before, os.readlink(root / "build" / "current")
 
 
 def allies(root: Path) -> list[str]:
@@ -47,7 +47,7 @@ def has_marker(root: Path) -> bool:
 
 
 def assert_unchanged(root: Path, before: dict, link: str) -> None:
-    assert os.readlink(root / "build" / "store") == link
+    assert os.readlink(root / "build" / "current") == link
     for name, data in before.items():
         assert (root / "build" / name).read_bytes() == data, name
     assert allies(root) == ["https://w3id.org/ddkg/resource/country/AZE"]
@@ -89,7 +89,7 @@ def test_build_atomic_killed_midway_leaves_the_last_good_store(built_once):
 
     build(Workspace(root), BuildOptions(html=False, validate=False, extract=False))  # ...go with the next build
     assert not list((root / "build").glob(".staging-*"))
-    assert len(list((root / "build" / ".stores").iterdir())) == 1
+    assert len(list((root / "build" / ".versions").iterdir())) == 1
     assert has_marker(root)
 
 
@@ -145,7 +145,7 @@ def test_build_atomic_two_real_builds_at_once_both_finish_one_after_the_other(bu
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
     errors = [p.communicate(timeout=120)[1].decode() for p in processes]
     assert [p.returncode for p in processes] == [0, 0], errors
-    assert len(list((root / "build" / ".stores").iterdir())) == 1
+    assert len(list((root / "build" / ".versions").iterdir())) == 1
     assert allies(root) == ["https://w3id.org/ddkg/resource/country/AZE"]
 
 
@@ -161,4 +161,56 @@ def test_build_atomic_memory_build_does_not_leave_an_older_store_behind(built_on
         open_built_store(Workspace(root))
     store = open_built_store(Workspace(root), "memory")
     assert store.query(f"ASK {{ <{MARKER}> ?p ?o }}").boolean
-    assert not list((root / "build" / ".stores").iterdir())
+    versions = list((root / "build" / ".versions").iterdir())
+    assert len(versions) == 1 and not (versions[0] / "store").exists()  # the disk build's store went with it
+    assert not (root / "build" / "store").is_symlink()
+
+
+def test_build_atomic_one_rename_publishes_store_and_files_together(built_once):
+    """Every published output is a fixed link through build/current, so switching that one link
+    (a rename) switches the store and all the files at once; a kill before it leaves the old build."""
+    from kg.build import PUBLISHED, BuildOptions, build
+    from kg.workspace import Workspace
+
+    root, before, link = built_once
+    build_dir = root / "build"
+    assert link.startswith(".versions/build-")
+    for name in PUBLISHED:
+        if name == "graph.html":  # built_once builds without the page
+            assert not (build_dir / name).exists()
+            continue
+        assert os.readlink(build_dir / name) == f"current/{name}", name
+    assert (build_dir / "validation.txt").is_file() and not (build_dir / "validation.txt").is_symlink()
+    (root / "seeds" / "curated" / "marker.ttl").write_text(
+        f"<{MARKER}> a <https://w3id.org/ddkg/ontology#Country> .\n", encoding="utf-8")
+    build(Workspace(root), BuildOptions(validate=False, extract=False))
+    new = os.readlink(build_dir / "current")
+    assert new != link and not (build_dir / link).exists()  # the old version is gone
+    assert os.readlink(build_dir / "store") == "current/store" and has_marker(root)
+    assert b"ZZZ" in (build_dir / "kg.ttl").read_bytes() and (build_dir / "graph.html").is_file()
+
+
+def test_build_atomic_a_build_dir_of_the_older_layout_is_converted(built_once):
+    """build/ as builds before .versions left it (files, and build/store -> .stores/store-*): the
+    next build publishes through build/current and removes the old store."""
+    from kg.build import BuildOptions, build
+    from kg.workspace import Workspace
+
+    root, before, _ = built_once
+    build_dir = root / "build"
+    legacy = build_dir / ".stores" / "store-1"
+    legacy.parent.mkdir()
+    os.replace(build_dir / os.readlink(build_dir / "current") / "store", legacy)
+    for name in ("store", "kg.ttl", "kg.trig", "summary.json", "current"):
+        target = build_dir / name
+        data = None if name in ("store", "current") else target.read_bytes()
+        target.unlink()
+        if data is not None:
+            target.write_bytes(data)
+    os.symlink(".stores/store-1", build_dir / "store")
+    assert allies(root) == ["https://w3id.org/ddkg/resource/country/AZE"]  # the old layout answers
+    build(Workspace(root), BuildOptions(html=False))  # as built_once built
+    assert os.readlink(build_dir / "store") == "current/store" and os.readlink(build_dir / "kg.ttl") == "current/kg.ttl"
+    assert not list((build_dir / ".stores").iterdir())
+    assert (build_dir / "kg.ttl").read_bytes() == before["kg.ttl"]
+    assert allies(root) == ["https://w3id.org/ddkg/resource/country/AZE"]

@@ -69,7 +69,7 @@ def test_hostile_fault_sigkill_during_build(kg_cli, assert_build_intact, hostile
     code, out, err = kg_cli("build", "-w", str(hostile_ws), "-q", "--no-extract")
     assert code == 0, err
     build = hostile_ws / "build"
-    assert not list(build.glob(".staging-*")) and len(list((build / ".stores").iterdir())) == 1
+    assert not list(build.glob(".staging-*")) and len(list((build / ".versions").iterdir())) == 1
 
 
 def test_hostile_fault_two_builds_at_once(kg_cli, hostile_ws, hostile_baseline):
@@ -93,7 +93,7 @@ def test_hostile_fault_two_builds_at_once(kg_cli, hostile_ws, hostile_baseline):
     assert store.count() > hostile_baseline["count"] + 2 * PEOPLE - 1
     assert store.query('ASK { ?p <http://www.w3.org/2000/01/rdf-schema#label> "Bulk Person 5999" }').boolean
     build = hostile_ws / "build"
-    assert len(list((build / ".stores").iterdir())) == 1 and not list(build.glob(".staging-*"))
+    assert len(list((build / ".versions").iterdir())) == 1 and not list(build.glob(".staging-*"))
 
 
 def test_hostile_fault_build_dir_immutable(kg_cli, assert_build_intact, hostile_ws):
