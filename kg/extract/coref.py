@@ -86,11 +86,12 @@ def _surname_referent(doc: Doc, res: Resources, state: State, word: str) -> Opti
 
 
 def resolve_surnames(doc: Doc, res: Resources, sent: Sentence, state: State) -> None:
-    from kg.extract.people import is_name_word, person_entity
+    from kg.extract.people import is_name_word, name_word_candidates, person_entity
     toks = doc.toks
+    candidates = name_word_candidates(doc, res)
     k = sent.a
     while k < sent.b:
-        if not is_name_word(doc, res, sent, k):
+        if not candidates[k] or not is_name_word(doc, res, sent, k):
             k += 1
             continue
         iri, j = None, k + 1

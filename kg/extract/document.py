@@ -215,6 +215,7 @@ class Doc:
     dateline: Optional[object] = None       # kg.extract.dateline.Dateline of the story, if it has one
     optional_places: set[str] = field(default_factory=set)   # water bodies: a Place only where an event happens
     head_pairs: list["HeadPair"] = field(default_factory=list)   # two heads listed for a pair of countries
+    name_candidates: Optional[list[bool]] = field(default=None, repr=False, compare=False)   # kg.extract.people, per token
 
     def span_text(self, i: int, j: int) -> str:
         return self.body[self.toks.starts[i]:self.toks.ends[j - 1]]

@@ -136,15 +136,25 @@ def _known_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State")
         sent.refs.append(Ref(m.i, m.j, iri, "name"))
 
 
+def name_word_candidates(doc: Doc, res: Resources) -> list[bool]:
+    """For each token, whether its own letters allow it in a personal name: capitalised, and no
+    grammar word, pronoun, organisation head or name suffix (calendar words stay: see
+    :func:`is_name_word`). Computed once per article, so that the rules scanning every token of a
+    sentence for names skip the other tokens without asking :func:`is_name_word`."""
+    if doc.name_candidates is None:
+        stop = (res.grammar, res.pronouns, res.org_heads, res.name_suffixes)
+        doc.name_candidates = [text[:1].isupper() and text[:1].isalpha()
+                               and (norm in res.calendar_words or not any(norm in words for words in stop))
+                               for text, norm in zip(doc.toks.texts, doc.toks.norms)]
+    return doc.name_candidates
+
+
 def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
+    if not name_word_candidates(doc, res)[k]:
+        return False
     text, norm = doc.toks.texts[k], doc.toks.norms[k]
-    if not (text[:1].isupper() and text[:1].isalpha()):
-        return False
-    if norm in res.calendar_words and _month_in_name(doc, res, sent, k):
-        return True   # "Dong Jun", "Kim Jan-di": an abbreviated month right after a given name
-    if norm in res.grammar or norm in res.pronouns or norm in res.calendar_words or norm in res.org_heads \
-            or norm in res.name_suffixes:
-        return False
+    if norm in res.calendar_words:
+        return _month_in_name(doc, res, sent, k)   # "Dong Jun", "Kim Jan-di": an abbreviated month after a given name
     if len(text) > 1 and text.isupper() and len(text) <= 4:
         # acronyms (NATO, MoD), but a regnal number after a name ("Mohammed VI") belongs to it
         return (set(text) <= set("IVX") and k > sent.a and doc.toks.texts[k - 1][:1].isupper()
@@ -371,8 +381,12 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
     # "Kassym-Jomart Tokayev and Shavkat Mirziyoyev signed", "said Hulusi Akar"
     events = {m.i: m for m in sent.matches if m.cat == "event" and m.key in _ACTING
               and doc.toks.texts[m.i].islower()}   # not "Joint Vision Statement"
+    candidates = name_word_candidates(doc, res)
     k = sent.a
     while k < sent.b:
+        if not candidates[k]:   # name_run would find no name here
+            k += 1
+            continue
         stop = name_run(doc, res, sent, k)
         if stop - k >= 2 and stop < sent.b and norms[stop] == ",":
             zone = right_zone(doc, res, sent, stop + 1)
