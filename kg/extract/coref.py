@@ -9,7 +9,7 @@ from collections import defaultdict
 from typing import Optional
 
 from kg.extract.document import STORY_EVENT_TYPES, Doc, Ref, Sentence
-from kg.extract.resources import Resources, damerau_levenshtein
+from kg.extract.resources import Resources, within_one_edit
 from kg.extract.text import term_key
 
 
@@ -76,7 +76,7 @@ def _surname_referent(doc: Doc, res: Resources, state: State, word: str) -> Opti
         return next(iter(first)) if len(first) == 1 else None
     if len(word) >= res.FUZZY_MIN:
         close = {i for s, iris in state.surnames.items() if " " not in s and len(s) >= res.FUZZY_MIN
-                 and damerau_levenshtein(word, s) <= 1 for i in iris}
+                 and within_one_edit(word, s) for i in iris}
         if len(close) == 1:
             return next(iter(close))
         if close:

@@ -14,7 +14,7 @@ from kg.extract import coref
 from kg.extract.countries import other_of_pair, stated_pair
 from kg.extract.document import Doc, Entity, HeadPair, Ref, Sentence
 from kg.extract.gazetteer import Match, singular
-from kg.extract.resources import Resources, damerau_levenshtein
+from kg.extract.resources import Resources, within_one_edit
 from kg.extract.text import term_key
 from kg.extract.titles import find_titles
 from kg.iris import person_iri
@@ -142,11 +142,15 @@ def name_word_candidates(doc: Doc, res: Resources) -> list[bool]:
     :func:`is_name_word`). Computed once per article, so that the rules scanning every token of a
     sentence for names skip the other tokens without asking :func:`is_name_word`."""
     if doc.name_candidates is None:
-        stop = (res.grammar, res.pronouns, res.org_heads, res.name_suffixes)
-        doc.name_candidates = [text[:1].isupper() and text[:1].isalpha()
-                               and (norm in res.calendar_words or not any(norm in words for words in stop))
-                               for text, norm in zip(doc.toks.texts, doc.toks.norms)]
+        doc.name_candidates = [_could_be_name_word(res, text, norm) for text, norm in zip(doc.toks.texts, doc.toks.norms)]
     return doc.name_candidates
+
+
+def _could_be_name_word(res: Resources, text: str, norm: str) -> bool:
+    if not (text[:1].isupper() and text[:1].isalpha()):
+        return False
+    return norm in res.calendar_words or not (norm in res.grammar or norm in res.pronouns or norm in res.org_heads
+                                              or norm in res.name_suffixes)
 
 
 def is_name_word(doc: Doc, res: Resources, sent: Sentence, k: int) -> bool:
@@ -1270,7 +1274,7 @@ def _initials_fit(short: list[str], long: list[str], fuzzy: bool = False) -> boo
     for w in reversed(short):
         while k >= 0 and not (long[k] == w or (len(w) == 1 and long[k][0] == w and len(long[k]) > 1)):
             if len(w) > 1 and fuzzy and not misspelt and min(len(w), len(long[k])) >= 5 \
-                    and damerau_levenshtein(w, long[k]) <= 1:
+                    and within_one_edit(w, long[k]):
                 misspelt = 1
                 break
             if len(w) > 1:

@@ -36,6 +36,24 @@ def damerau_levenshtein(a: str, b: str, bound: int = 1) -> int:
     return prev[-1]
 
 
+def within_one_edit(a: str, b: str) -> bool:
+    """``damerau_levenshtein(a, b) <= 1`` in one pass: equal, or one letter replaced, inserted,
+    deleted, or two neighbours swapped. Fuzzy surname look-ups ask this of many pairs."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1   # the first difference
+    if len(a) < len(b):
+        return a[k:] == b[k + 1:]
+    return a[k + 1:] == b[k + 1:] or (k + 1 < len(a) and a[k] == b[k + 1] and a[k + 1] == b[k]
+                                      and a[k + 2:] == b[k + 2:])
+
+
 class Resources:
     """The lexicon compiled: one gazetteer, date patterns, word sets and name indexes."""
 
@@ -228,7 +246,7 @@ class Resources:
         candidates: set[str] = set()
         for d in deletions(word) | {word}:
             candidates |= self.surname_deletions.get(d, set())
-        close = sorted(c for c in candidates if damerau_levenshtein(word, c) <= 1)
+        close = sorted(c for c in candidates if within_one_edit(word, c))
         return self.lexicon_surnames[close[0]] if len(close) == 1 else None
 
     def holder(self, role: str, country: Optional[str], when: Optional[str]) -> Optional[PersonEntry]:
