@@ -1021,7 +1021,7 @@ def _complement_posts(doc: Doc, res: Resources, sent: Sentence, state: "coref.St
     if not verbs:
         return consumed
     norms = doc.toks.norms
-    if not any(norms[k] in verbs for k in range(sent.a, sent.b)):
+    if verbs.keys().isdisjoint(norms[sent.a:sent.b]):
         return consumed
     titles, _ = _spans(sent)
     for k in range(sent.a, sent.b - 3):   # an untitled name: "named Ahmed Salem defence minister"
@@ -1086,7 +1086,7 @@ def _heading_posts(doc: Doc, res: Resources, sent: Sentence) -> set[int]:
     verbs = res.lexicon.cues.get("heading_verbs")
     consumed: set[int] = set()
     norms = doc.toks.norms
-    if not verbs or not any(norms[k] in verbs for k in range(sent.a, sent.b)):
+    if not verbs or verbs.keys().isdisjoint(norms[sent.a:sent.b]):
         return consumed
     for ref in list(sent.refs):
         if ref.how not in ("name", "surname", "fuzzy") or doc.entities[ref.entity].type != "Person":
