@@ -39,8 +39,9 @@ def find_people(doc: Doc, res: Resources) -> None:
     find_titles(doc, res)
     state = coref.State()
     groups = _group_posts(doc, res)
+    title_heads = res.lexicon.cues.get("title_heads", {})
     for sent in doc.sentences:
-        title_at = {m.i: m for m in sent.matches if _capitalised_head(doc, m, res.lexicon.cues.get("title_heads", {}))}
+        title_at = {m.i: m for m in sent.matches if m.cat == "posthead" and _capitalised_head(doc, m, title_heads)}
         title_at.update((m.i, m) for m in sent.matches if m.cat in _TITLE_CATS or m.cat == "cue:counterpart")
         _known_names(doc, res, sent, state)
         _titled_names(doc, res, sent, state, title_at)
@@ -142,13 +143,12 @@ def name_word_candidates(doc: Doc, res: Resources) -> list[bool]:
     :func:`is_name_word`). Computed once per article, so that the rules scanning every token of a
     sentence for names skip the other tokens without asking :func:`is_name_word`."""
     if doc.name_candidates is None:
-        doc.name_candidates = [_could_be_name_word(res, text, norm) for text, norm in zip(doc.toks.texts, doc.toks.norms)]
+        doc.name_candidates = [text[:1].isupper() and text[:1].isalpha() and _may_name(res, norm)
+                               for text, norm in zip(doc.toks.texts, doc.toks.norms)]
     return doc.name_candidates
 
 
-def _could_be_name_word(res: Resources, text: str, norm: str) -> bool:
-    if not (text[:1].isupper() and text[:1].isalpha()):
-        return False
+def _may_name(res: Resources, norm: str) -> bool:
     return norm in res.calendar_words or not (norm in res.grammar or norm in res.pronouns or norm in res.org_heads
                                               or norm in res.name_suffixes)
 
