@@ -169,12 +169,13 @@ def _country_inside_titles(doc: Doc, res: Resources) -> None:
         for r in sent.refs:
             if r.how not in ("country", "adjective") or r.j - r.i < 2:
                 continue
+            afters = [(end, tuple(n for n in norms[r.j:end] if n not in (".", "-")))   # longest first
+                      for end in range(min(sent.b, r.j + res.post_label_words), r.j, -1)]
             for start in range(max(sent.a, r.i - res.post_label_words), r.i):
                 before = tuple(n for n in norms[start:r.i] if n not in (".", "-"))
                 if not before or before[-1] not in ("of", "the"):
                     continue
-                for end in range(min(sent.b, r.j + res.post_label_words), r.j, -1):
-                    after = tuple(n for n in norms[r.j:end] if n not in (".", "-"))
+                for end, after in afters:
                     post = res.post_labels.get(before + after)
                     if post is not None and not _inside_longer_post(sent, start, end):
                         added.append(Match(start, end, "post", post, " ".join(before + after)))
