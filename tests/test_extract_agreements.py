@@ -240,3 +240,26 @@ def test_a_dated_agreement_a_minister_signs_stays(workspace_extractor):
     out = _run(workspace_extractor, "Defence Minister Luis Lara signed an agreement on military training with "
                                     "Peru on 2 May.", "2024-05-10")
     assert len(_entities(out, "Agreement")) == 1
+
+
+# -- a kind word inside a venue's name names no agreement --------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Kenya and Rwanda signed a memorandum of understanding on military medicine at the Kigali Convention Centre on Monday.",
+    "The two ministers met at the Treaty Room of the ministry and signed a protocol on military education.",
+    "Defence Minister Lena Moss addressed the conference at the Accord Hall in Kampala on Monday.",
+])
+def test_kind_word_in_a_venue_name_is_no_agreement(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert not {n for n in _names(out, "Agreement") if any(w in n for w in ("Centre", "Room", "Hall"))}
+
+
+def test_venue_does_not_run_into_the_described_agreement(workspace_extractor):
+    out = _run(workspace_extractor, "Kenya and Rwanda signed a memorandum on military medicine at the Kigali Convention "
+                                    "Centre on Monday.")
+    assert all("Kigali" not in n for n in _names(out, "Agreement"))
+
+
+def test_named_convention_is_still_an_agreement(workspace_extractor):
+    out = _run(workspace_extractor, "Kenya and Rwanda signed the Kigali Convention on Military Medicine on Monday.")
+    assert "Kigali Convention on Military Medicine" in _names(out, "Agreement")

@@ -12,7 +12,7 @@ from kg.extract.countries import countries_in, focus_pair
 from kg.extract.document import PLAN_CUES, Doc, Ref, Sentence
 from kg.extract.gazetteer import Match
 from kg.extract.resources import Resources
-from kg.extract.text import term_key
+from kg.extract.text import fold, term_key
 from kg.iris import agreement_iri
 
 _NAME_CONNECT = frozenset({"on", "of", "and", "for", "between", "the", "in", "-", "&", "to", "towards", "toward"})
@@ -27,12 +27,25 @@ def find_agreements(doc: Doc, res: Resources) -> None:
             if ent.type == "Agreement" and ent.known:
                 ent.alliance = ent.alliance or _is_alliance(res, ent.name, res.named[ent.id].aliases)
         for m in sent.by_cat("kind"):
-            if any(r.i <= m.i < r.j for r in sent.refs):
+            if any(r.i <= m.i < r.j for r in sent.refs) or _venue(doc, res, sent, m):
                 continue
             if doc.toks.texts[m.i][:1].isupper() and not _capitals_line(doc, sent) and _named(doc, res, sent, m):
                 continue
             if not _described(doc, res, sent, m):
                 _definite(doc, res, sent, m)
+
+
+def _venue(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    """"the Kigali Convention Centre", "the Treaty Room": a capitalised kind word followed by
+    capitalised words the last of which is a venue word (``venue_words.tsv``) names a building."""
+    texts, norms = doc.toks.texts, doc.toks.norms
+    if not texts[m.i][:1].isupper():
+        return False
+    venues = res.folded_words("venue_words")
+    k = m.j
+    while k < sent.b and texts[k][:1].isupper():
+        k += 1
+    return k > m.j and fold(norms[k - 1]) in venues
 
 
 def _capitals_line(doc: Doc, sent: Sentence) -> bool:
@@ -243,11 +256,20 @@ def _complement(doc: Doc, res: Resources, sent: Sentence, j: int) -> str:
     start = k
     end = k + 1
     while end < sent.b and end - start <= _MAX_COMPLEMENT and norms[end] not in (",", ";", ":", ".", "that", "which", "to") \
-            and not (norms[end] in ("in", "at", "during") and end + 1 < sent.b and _located(doc, res, sent, end + 1)):
-        end += 1   # "on logistics support in Hanoi": the place is where it was signed
+            and not (norms[end] in ("in", "at", "during") and end + 1 < sent.b and _located(doc, res, sent, end + 1)) \
+            and not (norms[end] == "at" and _capital_after(doc, sent, end + 1)):
+        end += 1   # "on logistics support in Hanoi", "at the Kigali Convention Centre": where it was signed
     while end > start + 1 and (res.grammar.get(norms[end - 1]) or norms[end - 1] in ("and", "or")):
         end -= 1
     return " ".join(doc.span_text(start, end).split()) if end > start + 1 else ""
+
+
+def _capital_after(doc: Doc, sent: Sentence, k: int) -> bool:
+    """A capitalised word at k, or after "the" at k."""
+    texts = doc.toks.texts
+    if k < sent.b and doc.toks.norms[k] == "the":
+        k += 1
+    return k < sent.b and texts[k][:1].isupper()
 
 
 def _definite(doc: Doc, res: Resources, sent: Sentence, m: Match) -> None:
