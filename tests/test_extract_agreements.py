@@ -263,3 +263,27 @@ def test_venue_does_not_run_into_the_described_agreement(workspace_extractor):
 def test_named_convention_is_still_an_agreement(workspace_extractor):
     out = _run(workspace_extractor, "Kenya and Rwanda signed the Kigali Convention on Military Medicine on Monday.")
     assert "Kigali Convention on Military Medicine" in _names(out, "Agreement")
+
+
+# -- "signed the plan on ...": a definite first mention right after the signing verb ------
+
+@pytest.mark.parametrize("body, kind", [
+    ("Defence ministers Tran Quoc Hung of Vietnam and Bounmy Sisouphanh of Laos held talks in Vientiane on Monday. "
+     "Following the talks, the two ministers signed the plan on defence cooperation for 2027.", "plan"),
+    ("Kenya's defence minister Ruth Wanjiku and Uganda's defence minister Moses Okello met in Kampala on Monday "
+     "and signed the memorandum on joint border patrols.", "memorandum"),
+    ("On Tuesday the chiefs of defence of Ghana and Togo, Kofi Boateng and Yao Agbeko, signed the protocol on "
+     "military education in Lome.", "protocol"),
+])
+def test_definite_kind_after_signing_is_a_first_mention(workspace_extractor, body, kind):
+    out = _run(workspace_extractor, body)
+    signings = _events(out, "AgreementSigning")
+    assert len(signings) == 1 and signings[0]["agreement"]
+    assert any(n.lower().startswith(kind) for n in _names(out, "Agreement"))
+
+
+def test_definite_kind_points_back_to_the_earlier_agreement(workspace_extractor):
+    out = _run(workspace_extractor,
+               "Kenya and Uganda signed a memorandum on joint border patrols in Kampala on Monday. "
+               "Officials said the ministers signed the memorandum on joint border patrols after two hours of talks.")
+    assert len(_entities(out, "Agreement")) == 1

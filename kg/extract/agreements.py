@@ -143,7 +143,10 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
             and (res.grammar.get(norms[k]) is None or _hyphenated(doc, k)) \
             and (norms[k] == "-" or (texts[k].isalnum() and texts[k].islower())):
         k -= 1   # "a government-to-government memorandum": a function word inside a hyphenated compound
-    if not (k >= sent.a and norms[k] in ("a", "an") and m.i > sent.a):
+    if k >= sent.a and norms[k] == "the" and m.i > sent.a:
+        if not _first_definite(doc, res, sent, m, k):
+            return False
+    elif not (k >= sent.a and norms[k] in ("a", "an") and m.i > sent.a):
         return False
     if _planned(doc, sent, m):
         return True   # "is due in Zagreb on Monday to sign a memorandum": no document yet
@@ -230,6 +233,17 @@ def _hyphenated(doc: Doc, k: int) -> bool:
     toks = doc.toks
     return 0 < k < len(toks.norms) - 1 and toks.norms[k - 1] == "-" and toks.norms[k + 1] == "-" \
         and toks.ends[k - 1] == toks.starts[k] and toks.ends[k] == toks.starts[k + 1]
+
+
+def _first_definite(doc: Doc, res: Resources, sent: Sentence, m: Match, det: int) -> bool:
+    """"the two ministers signed the plan on defence cooperation for 2027": a definite kind right
+    after a signing verb, with what it is about, and no earlier agreement of that kind in the article
+    for "the" to point back to, is a first mention (state-media style), not an anaphor."""
+    if not _complement(doc, res, sent, m.j):
+        return False
+    if not any(x.key == "AgreementSigning" and 0 <= det - x.j <= 1 for x in sent.by_cat("event")):
+        return False
+    return not any(e.type == "Agreement" and e.kind == m.key for e in doc.entities.values())
 
 
 def _planned(doc: Doc, sent: Sentence, m: Match) -> bool:
