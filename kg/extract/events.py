@@ -208,6 +208,29 @@ def _group_refs(doc: Doc, res: Resources, sent: Sentence) -> None:
         for iri in pair:
             sent.refs.append(Ref(g.i, g.j, iri, "group"))
     _numbered_groups(doc, sent)
+    _they(doc, res, sent)
+
+
+def _they(doc: Doc, res: Resources, sent: Sentence) -> None:
+    """"At the end of the talks, they signed a memorandum": a plural subject pronoun right before
+    an act (not a statement) stands for the people of the meeting reported at most three sentences
+    before, when it had two or more of them."""
+    norms = doc.toks.norms
+    for k in range(sent.a, sent.b - 1):
+        if norms[k] != "they" or res.pronouns.get(norms[k]) != "p":
+            continue
+        if any(r.i <= k < r.j for r in sent.refs):
+            continue
+        act = next((x for x in sent.by_cat("event") if k < x.i <= k + 3), None)
+        if act is None or act.key in ("Statement", "Interview"):
+            continue
+        meeting = next((e for e in reversed(doc.events) if e.type == "Meeting"), None)
+        if meeting is None or not 0 <= sent.index - meeting.sentence <= 3:
+            continue
+        people = [p for p in meeting.participants if doc.entities[p].type == "Person"]
+        if len(people) >= 2:
+            for iri in people:
+                sent.refs.append(Ref(k, k + 1, iri, "group"))
 
 
 def story_pair(doc: Doc, sent_index: int, token: int) -> list[str]:
