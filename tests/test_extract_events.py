@@ -194,3 +194,25 @@ def test_passive_trigger_after_a_definite_subject_is_a_verb(workspace_extractor,
 def test_noun_trigger_after_a_preposition_stays_a_noun(workspace_extractor):
     body = "Defence Minister Karim Nasser met General Omar Haddad on Monday. During the talks held in Cairo, trade came up."
     assert len(_events(_run(workspace_extractor, body), "Meeting")) == 1
+
+
+# -- "Name: “quote”": the colon stands in for the say-verb --------------------------------
+
+@pytest.mark.parametrize("body, speaker", [
+    ('Mozambique\'s defence minister Cristovao Mabunda: "Our soldiers fought side by side with Rwandan troops."',
+     "Cristovao Mabunda"),
+    ("11:20 \u2014 Defence Minister Jan Novak: \u201cNATO is our shield, and our army will grow.\u201d", "Jan Novak"),
+    ("Kenya's Chief of the Defence Forces, General Peter Lagat: 'Peacekeeping training with Rwanda will continue.'",
+     "Peter Lagat"),
+])
+def test_name_colon_quote_is_a_statement(workspace_extractor, body, speaker):
+    out = _run(workspace_extractor, body)
+    assert [e["participants"] for e in _events(out, "Statement")] == [[person_iri(speaker)]]
+
+
+@pytest.mark.parametrize("body", [
+    "Defence Minister Jan Novak: profile of a reformer who rebuilt the army.",
+    'Culture Minister Jan Novak: "I love the new football stadium."',
+])
+def test_colon_without_quote_or_topic_is_no_statement(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "Statement") == []

@@ -45,6 +45,7 @@ def find_events(doc: Doc, res: Resources) -> None:
     off_topic: set[int] = set()
     for sent in doc.sentences:
         _group_refs(doc, res, sent)
+        _colon_quote(doc, sent)
         triggers = [m for m in sent.by_cat("event") if not _inside_name(sent, m)]
         readings = [(m, _reading(doc, res, sent, m)) for m in triggers]
         verbal = any(r == "verbal" for _, r in readings)
@@ -231,6 +232,27 @@ def _they(doc: Doc, res: Resources, sent: Sentence) -> None:
         if len(people) >= 2:
             for iri in people:
                 sent.refs.append(Ref(k, k + 1, iri, "group"))
+
+
+_OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+
+
+def _colon_quote(doc: Doc, sent: Sentence) -> None:
+    """"Mozambique's defence minister X: \u201cCabo Delgado is quieter ...\u201d" (live blogs,
+    bulletins, captions): a named person followed by a colon and an opening quotation mark, with no
+    event word before, is a statement; the colon stands in for the say-verb."""
+    norms = doc.toks.norms
+    for k in range(sent.a + 1, sent.b - 1):
+        if norms[k] != ":" or doc.toks.texts[k + 1] not in _OPENING_QUOTES:
+            continue
+        if doc.toks.starts[k] != doc.toks.ends[k - 1]:
+            continue   # "Agenda : ..." -- the colon sits on the word before it
+        if not any(r.j == k and doc.entities[r.entity].type == "Person" for r in sent.refs):
+            continue
+        if any(x.i < k for x in sent.by_cat("event")):
+            continue
+        sent.matches.append(Match(k, k + 1, "event", "Statement", ":"))
+        return
 
 
 def story_pair(doc: Doc, sent_index: int, token: int) -> list[str]:
