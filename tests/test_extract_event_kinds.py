@@ -251,3 +251,39 @@ def test_purpose_clause_of_a_past_trip_is_reported(workspace_extractor, body):
 def test_a_pronoun_of_the_host_after_the_trigger_is_not_the_guest(workspace_extractor, body, host, guest):
     meetings = _events(_run(workspace_extractor, body), "Meeting")
     assert [(e["host"], e["guest"]) for e in meetings] == [(person_iri(host), person_iri(guest))]
+
+
+# -- "who is currently visiting": the stay is the setting, no Visit ------------------------
+
+@pytest.mark.parametrize("body", [
+    "General Salim Al Rawahi received General Jassim Al Mannai, Chief of Staff of the Qatari Armed Forces, "
+    "who is currently visiting the Sultanate, in Muscat on Monday.",
+    "General Jassim Al Mannai, who is visiting Oman, met General Salim Al Rawahi in Muscat on Monday.",
+    "Defence Minister Ana Souza received the Angolan delegation, which is now visiting Portugal, in Lisbon on Monday.",
+])
+def test_progressive_visit_in_relative_clause_is_no_visit(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert _events(out, "Visit") == [] and len(_events(out, "Meeting")) == 1
+
+
+def test_reported_visit_with_arrival_is_kept(workspace_extractor):
+    out = _run(workspace_extractor, "General Jassim Al Mannai arrived in Muscat on Monday for an official visit to Oman.")
+    assert len(_events(out, "Visit")) == 1
+
+
+# -- "the preparation of the exercise": planned, not held ---------------------------------
+
+@pytest.mark.parametrize("body", [
+    "The parties discussed the preparation of the joint exercise Rubezh between Kyrgyzstan and Belarus.",
+    "The ministers reviewed the planning of joint naval drills between Oman and India.",
+    "The upcoming exercise between Kyrgyzstan and Belarus was also discussed.",
+])
+def test_preparation_of_an_exercise_is_no_exercise(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "JointExercise") == []
+
+
+def test_the_next_day_is_still_a_story_day(workspace_extractor):
+    out = _run(workspace_extractor, "Kyrgyz defence minister Almaz Toktogulov met Belarusian defence minister Ivan "
+                                    "Petrov in Bishkek on 3 March. The next day the two ministers signed a memorandum "
+                                    "on military education.")
+    assert [e["date"] for e in _events(out, "AgreementSigning")] == ["2024-03-04"]

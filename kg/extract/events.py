@@ -424,8 +424,10 @@ def _modality(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[bo
             continue
         if texts[cue.i][:1].isupper() and cue.i > sent.a:
             continue   # "May" the month
-        if cue.key == "future" and cue.i > sent.a and res.grammar.get(norms[cue.i - 1]) == "det":
+        if cue.key == "future" and cue.i > sent.a and res.grammar.get(norms[cue.i - 1]) == "det" \
+                and cue.j - cue.i == 1 and cue.j != m.i:
             continue   # "the next day", "the next morning": later in the story, not in the future
+            # (but "the upcoming exercise", "the preparation of the exercise" are planned)
         if cue.j < sent.b and norms[cue.j].isdigit():
             continue
         if cue.key == "habitual":
@@ -554,7 +556,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         visitor = subject or obj
         if visitor is None:
             return None
-        if _visited_no_place(doc, res, sent, m):
+        if _visited_no_place(doc, res, sent, m) or _visiting_setting(doc, res, sent, m):
             return None
         event.guest = visitor
         event.participants = [visitor] + ([obj] if obj and obj != visitor else [])
@@ -813,6 +815,18 @@ def _visited_no_place(doc: Doc, res: Resources, sent: Sentence, m: Match) -> boo
     if not texts[k].islower() and not refs or any(x.i == k and x.cat in ("post", "posthead") for x in sent.matches):
         return False
     return not _abroad(doc, sent, k)
+
+
+def _visiting_setting(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    """"X, who is currently visiting the Sultanate, ...": a progressive visit in a relative clause
+    describes the visitor's stay as the setting of the sentence's news, not a reported trip."""
+    norms = doc.toks.norms
+    if not norms[m.i].endswith("ing"):
+        return False
+    k = m.i - 1
+    while k > sent.a and (norms[k].endswith("ly") or norms[k] in ("now", "still", "also")):
+        k -= 1   # "who is currently visiting", "who is now also visiting"
+    return k > sent.a and res.grammar.get(norms[k]) == "aux" and norms[k - 1] in ("who", "which", "that")
 
 
 def _abroad(doc: Doc, sent: Sentence, k: int) -> bool:
