@@ -287,3 +287,21 @@ def test_definite_kind_points_back_to_the_earlier_agreement(workspace_extractor)
                "Kenya and Uganda signed a memorandum on joint border patrols in Kampala on Monday. "
                "Officials said the ministers signed the memorandum on joint border patrols after two hours of talks.")
     assert len(_entities(out, "Agreement")) == 1
+
+
+# -- "Japan's Kanemura Trading": a company's country is no party ---------------------------
+
+@pytest.mark.parametrize("body, party", [
+    ("Mongolia signed an agreement with Japan's Kanemura Trading on Tuesday.", "MNG"),
+    ("Peru's defence ministry signed a contract with Korea's Daehan Shipbuilding on Tuesday.", "PER"),
+    ("Kenya signed a contract with Turkey's Anka Holdings on Monday.", "KEN"),
+])
+def test_possessive_country_of_a_company_is_no_party(workspace_extractor, body, party):
+    out = _run(workspace_extractor, body)
+    assert {local_name(s) for s, _ in _relations(out, "partyTo")} == {party}
+    assert [e["participants"] for e in _events(out, "AgreementSigning")] == [[country_iri(party)]]
+
+
+def test_possessive_country_of_a_ministry_stays_a_party(workspace_extractor):
+    out = _run(workspace_extractor, "Kenya and Japan's defence ministry signed an agreement on Tuesday.")
+    assert {local_name(s) for s, _ in _relations(out, "partyTo")} == {"KEN", "JPN"}

@@ -145,3 +145,21 @@ def test_as_a_member_opening_the_sentence(workspace_extractor, body, member, org
 def test_as_a_member_with_no_country_right_after_is_nobodys(workspace_extractor):
     out = _run(workspace_extractor, "As a member of NATO, the minister said, Germany would help Poland.")
     assert not _relations(out, "memberOf")
+
+
+# -- "the Commonwealth" is the Commonwealth of Nations -------------------------------------
+
+@pytest.mark.parametrize("body, members", [
+    ("The UK and Sri Lanka are members of the Commonwealth.", {"GBR", "LKA"}),
+    ("Ghana and Nigeria, both members of the Commonwealth, held talks on Monday.", {"GHA", "NGA"}),
+    ("The United Kingdom and Sri Lanka signed a memorandum on Monday. Both countries are members of the "
+     "Commonwealth and the Indian Ocean Rim Association.", {"GBR", "LKA"}),
+])
+def test_commonwealth_membership(workspace_extractor, body, members):
+    out = _run(workspace_extractor, body)
+    assert {local_name(s) for s, o in _relations(out, "memberOf") if o.endswith("commonwealth-of-nations")} == members
+
+
+def test_commonwealth_of_independent_states_is_not_the_commonwealth(workspace_extractor):
+    out = _run(workspace_extractor, "Kazakhstan is a member of the Commonwealth of Independent States.")
+    assert {o.rsplit("/", 1)[-1] for _, o in _relations(out, "memberOf")} == {"commonwealth-of-independent-states"}

@@ -188,8 +188,22 @@ def company_nationals(doc: Doc, res: Resources, sent: Sentence) -> set[str]:
         while k < sent.b and k - r.j < 3 and norms[k] not in words and texts[k].isalpha() and texts[k].islower():
             k += 1   # "a French defence firm"
         based = norms[r.j:r.j + 2] == ["-", "based"]   # "a Harare-based seed company", "Paris-based"
-        (nationals if based or r.how == "adjective" and k < sent.b and norms[k] in words else others).add(r.entity)
+        owner = _owns_company(doc, res, sent, r.j)   # "Japan's Kanemura Trading"
+        (nationals if based or owner or r.how == "adjective" and k < sent.b and norms[k] in words
+         else others).add(r.entity)
     return nationals - others
+
+
+def _owns_company(doc: Doc, res: Resources, sent: Sentence, j: int) -> bool:
+    """A possessive "'s" at token j followed right away by an organisation found by its head word
+    ("Kanemura Trading", "Daehan Shipbuilding"), not one of the reference organisations (NATO,
+    ASEAN): the country before it is the company's nationality."""
+    norms = doc.toks.norms
+    if j >= sent.b or norms[j] not in ("'", "\u2019"):
+        return False
+    at = j + 2 if j + 1 < sent.b and norms[j + 1] == "s" else j + 1   # "Japan's", "the Philippines'"
+    return any(r.i == at and doc.entities[r.entity].type == "Organization" and r.entity not in res.named
+               for r in sent.refs)
 
 
 def setting_countries(doc: Doc, res: Resources, sent: Sentence) -> set[str]:

@@ -24,6 +24,7 @@ from typing import Optional
 
 from kg.extract.coref import protagonist_pair
 from kg.extract.countries import countries_in, focus_pair
+from kg.extract.agreements import keep_parties
 from kg.extract.dates import DateMention
 from kg.extract.document import PLAN_CUES, STORY_EVENT_TYPES, Doc, Event, Ref, Sentence
 from kg.extract.event_places import unknown_place
@@ -586,7 +587,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             # "Sri Lanka and Japan signed ... during a visit by X": the countries signed, X only visited
             event.participants = subjects
         else:
-            event.participants = [p for p in persons if p not in witnesses] or countries
+            event.participants = [p for p in persons if p not in witnesses] or keep_parties(doc, res, sent, countries)
         if not event.participants and event.agreement:
             event.participants = list(doc.entities[event.agreement].parties)
         if not event.participants and not event.agreement:
