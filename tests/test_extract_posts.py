@@ -442,3 +442,25 @@ def test_minister_responsible_for_defence_is_the_defence_minister(workspace_extr
     out = _run(workspace_extractor, body)
     assert ("DefenceMinister", country_iri("OMN"), None) in _roles(out, "Shihab Al Said")
     assert "Responsible" not in {e["name"] for e in out["entities"]}
+
+
+# -- "Minister of the Armies" (francophone Africa), "Commander General of the Navy" (Latin America) --
+
+@pytest.mark.parametrize("body, name, role, country", [
+    ("Defence Minister Kwabena Mensah received the Minister of the Armies of the Togolese Republic, Essowe Adjoh, "
+     "in Accra on Monday.", "Essowe Adjoh", "DefenceMinister", "TGO"),
+    ("Togo's Minister of the Armies Essowe Adjoh met Ghana's defence minister in Lome on Monday.",
+     "Essowe Adjoh", "DefenceMinister", "TGO"),
+    ("The letter was signed by the Commander General of the Peruvian Navy, Admiral Luis Chavez, in Lima on Monday.",
+     "Luis Chavez", "NavalCommander", "PER"),
+    ("The Commander General of the Army of Peru, General Jorge Vargas, met Chile's navy chief in Lima on Monday.",
+     "Jorge Vargas", "LandForcesCommander", "PER"),
+])
+def test_translated_service_and_ministry_titles(workspace_extractor, body, name, role, country):
+    out = _run(workspace_extractor, body)
+    assert (role, country) in {(r, c) for r, c, _ in short(_roles(out, name))}
+
+
+def test_armies_without_title_give_no_post(workspace_extractor):
+    out = _run(workspace_extractor, "Captain Essowe Adjoh said the armies of Togo and Ghana trained together in May.")
+    assert _surname_roles(out, "adjoh") in (None, set())
