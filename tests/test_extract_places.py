@@ -40,3 +40,20 @@ def test_place_where_an_exercise_happens(workspace_extractor):
 def test_country_itself_is_still_a_country(workspace_extractor):
     out = _run(workspace_extractor, "Defence Minister Ana Lopes visited Papua New Guinea and Guinea last week.")
     assert {"Papua New Guinea", "Guinea"} <= _names(out, "Country")
+
+
+# -- a country's name inside a venue's name ("Burma Camp") names no country ---------------
+
+@pytest.mark.parametrize("body, country", [
+    ("Ghana's defence minister received his Togolese counterpart at Burma Camp in Accra on Monday.", "Myanmar"),
+    ("The ambassador laid a wreath at India Gate in New Delhi on Monday.", "India"),
+    ("The two chiefs met at the Jordan Hotel in Amman on Monday.", "Jordan"),
+])
+def test_country_name_inside_a_venue_is_no_country(workspace_extractor, body, country):
+    out = _run(workspace_extractor, body)
+    assert country not in _names(out, "Country")
+
+
+def test_country_name_before_a_lower_case_word_stays(workspace_extractor):
+    out = _run(workspace_extractor, "Togolese troops trained with Burma camp instructors, and India hosted the exercise.")
+    assert {"Myanmar", "India"} <= _names(out, "Country")

@@ -9,6 +9,7 @@ from typing import Optional
 
 from kg.extract.document import Doc, Ref
 from kg.extract.resources import Resources
+from kg.extract.text import fold
 from kg.iris import place_iri
 
 
@@ -39,12 +40,19 @@ def find_countries(doc: Doc, res: Resources) -> None:
                     doc.mention(place_iri(name), m.i, m.j)
                     sent.refs.append(Ref(m.i, m.j, place_iri(name), "place"))
                 continue
+            if m.cat == "country" and _venue_name(doc, res, sent, m.j):
+                continue   # "Burma Camp", "India Gate": a place in a city, no country
             entry = res.countries[m.key]
             ent = doc.entity(m.key, "Country", entry.name, sent.index, known=True, wikidata=entry.wikidata)
             doc.mention(m.key, m.i, m.j)
             sent.refs.append(Ref(m.i, m.j, m.key, m.cat))
             doc.country_order.append(m.key)
             del ent
+
+
+def _venue_name(doc: Doc, res: Resources, sent, j: int) -> bool:
+    """A capitalised venue word (``venue_words.tsv``) at token j."""
+    return j < sent.b and doc.toks.texts[j][:1].isupper() and fold(doc.toks.norms[j]) in res.folded_words("venue_words")
 
 
 def find_country_anaphors(doc: Doc, res: Resources) -> None:
