@@ -57,3 +57,27 @@ def test_country_name_inside_a_venue_is_no_country(workspace_extractor, body, co
 def test_country_name_before_a_lower_case_word_stays(workspace_extractor):
     out = _run(workspace_extractor, "Togolese troops trained with Burma camp instructors, and India hosted the exercise.")
     assert {"Myanmar", "India"} <= _names(out, "Country")
+
+
+# -- an apostrophe inside a name ("Vava'u", "Tau'ataina") is part of it --------------------
+
+@pytest.mark.parametrize("body, place", [
+    ("Fiji and Tonga held joint drills off Vava'u in March.", "Vava'u"),
+    ("The navies of Samoa and Tonga exercised together near Ha'apai in March.", "Ha'apai"),
+])
+def test_apostrophe_inside_a_place_name(workspace_extractor, body, place):
+    out = _run(workspace_extractor, body)
+    assert [e["place"] for e in _events(out, "JointExercise")] == [place_iri(place)]
+
+
+@pytest.mark.parametrize("body, exercise", [
+    ("Fiji and Tonga held exercise Tau'ataina in March.", "Tau'ataina"),
+    ("Exercise Ka'ena Shield ended in March between the United States and Tonga.", "Ka'ena Shield"),
+])
+def test_apostrophe_inside_an_exercise_name(workspace_extractor, body, exercise):
+    assert exercise in _names(_run(workspace_extractor, body), "Exercise")
+
+
+def test_possessive_is_not_inside_a_name(workspace_extractor):
+    out = _run(workspace_extractor, "Fiji and Tonga held joint drills in Brunei's waters in March.")
+    assert all("Brunei's" not in n for n in _names(out, "Place"))

@@ -53,9 +53,11 @@ def _candidates(doc: Doc, res: Resources, sent: Sentence) -> list[tuple[int, int
         start = end = k + 1
         while end < sent.b and end - start < _MAX_WORDS and texts[end][:1].isupper() and texts[end][:1].isalpha():
             end += 1
-        if end == start or end - start == _MAX_WORDS:
+            if end + 1 < sent.b and doc.inner_apostrophe(end):
+                end += 2   # "off Vava'u"
+        if end == start or end - start >= _MAX_WORDS:
             continue
-        words = range(start, end)
+        words = [x for x in range(start, end) if not doc.inner_apostrophe(x)]
         if any(sent.covered(x) or x in in_names or norms[x] in res.calendar_words or norms[x] in blocked
                or res.grammar.get(norms[x]) or norms[x] in res.org_heads for x in words):
             continue

@@ -88,6 +88,8 @@ def _name_after(doc: Doc, res: Resources, sent: Sentence, j: int) -> tuple[int, 
     while k < sent.b and (_exercise_word(doc, res, sent, k) or (
             toks.norms[k] == "-" and k > start and k + 1 < sent.b and toks.starts[k] == toks.ends[k - 1])):
         k += 1
+        if k + 1 < sent.b and doc.inner_apostrophe(k):
+            k += 2   # "Tau'ataina", "Nuku'alofa": an apostrophe inside the word
     if k == start or not cap_word(doc, start):
         return None
     return start, k
