@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from kg.articles import Article, read_article
 from kg.extract.agreements import finalize_agreements, find_agreements
 from kg.extract.context import infer_countries
-from kg.extract.counterparts import find_unnamed_counterparts
+from kg.extract.counterparts import drop_domestic_colleagues, find_unnamed_counterparts
 from kg.extract.countries import find_countries, find_country_anaphors
 from kg.extract.dateline import find_dateline, find_weekday_headings
 from kg.extract.document import Doc, Entity, Sentence
@@ -67,6 +67,7 @@ class Extractor:
         find_weekday_headings(doc, res)
         find_countries(doc, res)
         find_country_anaphors(doc, res)
+        drop_domestic_colleagues(doc, res)
         find_named(doc, res)
         find_people(doc, res)
         find_unnamed_counterparts(doc, res)
