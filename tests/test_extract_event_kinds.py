@@ -287,3 +287,21 @@ def test_the_next_day_is_still_a_story_day(workspace_extractor):
                                     "Petrov in Bishkek on 3 March. The next day the two ministers signed a memorandum "
                                     "on military education.")
     assert [e["date"] for e in _events(out, "AgreementSigning")] == ["2024-03-04"]
+
+
+# -- a visit without a named subject: the object of a later verb is no visitor -------------
+
+@pytest.mark.parametrize("body", [
+    "On Tuesday I travelled to Kirkenes and met my Finnish colleague, Minister of Defence Aleksi Lehtonen.",
+    "Last week we visited Oslo and met Defence Minister Ingrid Bakke.",
+    "The delegation travelled to Kigali and called on General Emmanuel Ruzindana on Monday.",
+])
+def test_object_of_a_later_verb_is_no_visitor(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert _events(out, "Visit") == [] and len(_events(out, "Meeting")) == 1
+
+
+def test_named_visitor_still_visits(workspace_extractor):
+    out = _run(workspace_extractor, "Finnish defence minister Aleksi Lehtonen travelled to Oslo on Monday and met "
+                                    "Defence Minister Ingrid Bakke.")
+    assert [e["guest"] for e in _events(out, "Visit")] == [person_iri("Aleksi Lehtonen")]

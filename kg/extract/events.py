@@ -554,6 +554,9 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         if len(persons) < (1 if m.key == "Meeting" else 2) and not (event.host and event.guest):
             return None   # a meeting is between people; countries alone are a weaker reading
     elif m.key == "Visit":
+        if subject is None and first_after is not None \
+                and any(m.j <= x.i < first_after.i for x in sent.by_cat("event")):
+            obj = None   # "I travelled to Kirkenes and met my Finnish colleague X": X is the other verb's object
         visitor = subject or obj
         if visitor is None:
             return None
