@@ -216,3 +216,26 @@ def test_name_colon_quote_is_a_statement(workspace_extractor, body, speaker):
 ])
 def test_colon_without_quote_or_topic_is_no_statement(workspace_extractor, body):
     assert _events(_run(workspace_extractor, body), "Statement") == []
+
+
+# -- two coordinated meeting verbs with their own objects are two meetings ------------------
+
+@pytest.mark.parametrize("body, pairs", [
+    ("UK Defence Secretary Jonathan Merriweather arrived in Colombo on 4 March. On 4 March he was received by "
+     "President Nalinda Wickramaratne, and held talks with Defence Secretary Sunil Gunasekara.",
+     [{"Jonathan Merriweather", "Nalinda Wickramaratne"}, {"Jonathan Merriweather", "Sunil Gunasekara"}]),
+    ("Defence Minister Ana Souza received Ambassador Lee Min-ho on Monday and later met General Paulo Mendes.",
+     [{"Ana Souza", "Lee Min-ho"}, {"Ana Souza", "Paulo Mendes"}]),
+    ("\u2022 Talks: Defence Minister Ana Souza received Ambassador Lee Min-ho on Monday, and then held talks with "
+     "General Paulo Mendes.", [{"Ana Souza", "Lee Min-ho"}, {"Ana Souza", "Paulo Mendes"}]),
+])
+def test_coordinated_meeting_verbs_are_two_meetings(workspace_extractor, body, pairs):
+    out = _run(workspace_extractor, body)
+    got = sorted((set(e["participants"]) for e in _events(out, "Meeting")), key=len)
+    assert sorted(got, key=sorted) == sorted(({person_iri(n) for n in p} for p in pairs), key=sorted)
+
+
+def test_same_object_twice_is_one_meeting(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Ana Souza received Ambassador Lee Min-ho on Monday and held "
+                                    "talks with him on maritime security.")
+    assert len(_events(out, "Meeting")) == 1

@@ -551,6 +551,10 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             event.host, event.guest = obj, subject
             event.confidence = 0.85
         event.participants = persons
+        if m.key == "Meeting":
+            if m.j < sent.b and norms[m.j] == ":" and any(x.key == m.key and x.i > m.j for x in sent.by_cat("event")):
+                return None   # "Talks: On 4 March he was received ...": the label of a bullet its verbs report
+            event.participants = _clause_people(doc, sent, m) or persons
         if len(persons) < (1 if m.key == "Meeting" else 2) and not (event.host and event.guest):
             return None   # a meeting is between people; countries alone are a weaker reading
     elif m.key == "Visit":
@@ -622,6 +626,40 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _NAMING_REACH = 8
+
+
+_COORDINATED_GAP = frozenset({",", "and", "later", "then", "also", "afterwards", "subsequently"})
+
+
+def _clause_people(doc: Doc, sent: Sentence, m: Match) -> list[str]:
+    """"X was received by the President, and held talks with the defence secretary": two meeting
+    verbs sharing one subject, each with its own object, are two meetings. For a sentence with
+    such a coordinated second verb ("and" right before it, no person in between), each verb's
+    people are the sentence's subject and the persons up to the next meeting verb; [] when the
+    sentence has no such pair (then every person of the sentence takes part)."""
+    norms = doc.toks.norms
+    verbs = [x for x in sent.by_cat("event") if x.key == "Meeting" and not _inside_name(sent, x)
+             and not (x.j < sent.b and norms[x.j] == ":")]   # "Talks: On 4 March he ...": a label
+    if len(verbs) < 2 or m not in verbs:
+        return []
+
+    def coordinated(x: Match) -> bool:
+        k = x.i - 1
+        while k > sent.a and norms[k] in _COORDINATED_GAP and norms[k] != "and":
+            k -= 1
+        return norms[k] == "and" and all(norms[t] in _COORDINATED_GAP for t in range(k, x.i))
+
+    if not any(coordinated(x) for x in verbs[1:]):
+        return []
+    at = verbs.index(m)
+    end = verbs[at + 1].i if at + 1 < len(verbs) else sent.b
+    if at == 0:
+        return [r.entity for r in _persons(doc, sent, sent.a, end)]
+    if not coordinated(m):
+        return []
+    subject = _persons(doc, sent, sent.a, verbs[0].i)
+    own = [r.entity for r in _persons(doc, sent, m.j, end)]
+    return list(dict.fromkeys([r.entity for r in subject[:1]] + own)) if subject and own else []
 
 
 def _named_exercise(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str]:
@@ -1059,8 +1097,8 @@ def _other_pairs(a: Event, b: Event) -> bool:
     held talks with Y ... Earlier on Monday, X met Z", "Z received X; X later met W" -- are two
     meetings, unless one is a continuation of the other with the same host."""
     pa, pb = set(a.participants), set(b.participants)
-    if len(pa) < 2 or len(pb) < 2 or not (pa - pb) or not (pb - pa) or a.sentence == b.sentence:
-        return False
+    if len(pa) < 2 or len(pb) < 2 or not (pa - pb) or not (pb - pa):
+        return False   # (two meetings of one sentence differ only when _clause_people split it)
     return not (a.host and a.host == b.host and a.guest == b.guest)
 
 
