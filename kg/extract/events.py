@@ -638,10 +638,6 @@ def _clause_people(doc: Doc, sent: Sentence, m: Match) -> list[str]:
     people are the sentence's subject and the persons up to the next meeting verb; [] when the
     sentence has no such pair (then every person of the sentence takes part)."""
     norms = doc.toks.norms
-    verbs = [x for x in sent.by_cat("event") if x.key == "Meeting" and not _inside_name(sent, x)
-             and not (x.j < sent.b and norms[x.j] == ":")]   # "Talks: On 4 March he ...": a label
-    if len(verbs) < 2 or m not in verbs:
-        return []
 
     def coordinated(x: Match) -> bool:
         k = x.i - 1
@@ -649,9 +645,17 @@ def _clause_people(doc: Doc, sent: Sentence, m: Match) -> list[str]:
             k -= 1
         return norms[k] == "and" and all(norms[t] in _COORDINATED_GAP for t in range(k, x.i))
 
-    if not any(coordinated(x) for x in verbs[1:]):
+    def compute():
+        verbs = [x for x in sent.by_cat("event") if x.key == "Meeting" and not _inside_name(sent, x)
+                 and not (x.j < sent.b and norms[x.j] == ":")]   # "Talks: On 4 March he ...": a label
+        if len(verbs) < 2 or not any(coordinated(x) for x in verbs[1:]):
+            return [], {}
+        return verbs, {id(x): n for n, x in enumerate(verbs)}
+
+    verbs, index = sent.memoized("meeting_verbs", compute)
+    at = index.get(id(m))
+    if at is None:
         return []
-    at = verbs.index(m)
     end = verbs[at + 1].i if at + 1 < len(verbs) else sent.b
     if at == 0:
         return [r.entity for r in _persons(doc, sent, sent.a, end)]
