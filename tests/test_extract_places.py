@@ -81,3 +81,21 @@ def test_apostrophe_inside_an_exercise_name(workspace_extractor, body, exercise)
 def test_possessive_is_not_inside_a_name(workspace_extractor):
     out = _run(workspace_extractor, "Fiji and Tonga held joint drills in Brunei's waters in March.")
     assert all("Brunei's" not in n for n in _names(out, "Place"))
+
+
+# -- "to" right after a visit verb introduces its destination -----------------------------
+
+@pytest.mark.parametrize("body, place", [
+    ("On April 20, Colonel Dzmitry Kavalenka paid a visit to Balykchy.", "Balykchy"),
+    ("On April 20, Colonel Dzmitry Kavalenka travelled to Balykchy.", "Balykchy"),
+    ("General Tevita Fifita paid an official visit to Lautoka on Monday.", "Lautoka"),
+])
+def test_visit_to_an_unknown_town(workspace_extractor, body, place):
+    out = _run(workspace_extractor, body)
+    assert [e["place"] for e in _events(out, "Visit")] == [place_iri(place)]
+
+
+def test_to_after_other_verbs_gives_no_place(workspace_extractor):
+    out = _run(workspace_extractor, "General Dzmitry Kavalenka met the minister on Monday and said to Reuters that "
+                                    "ties were strong.")
+    assert _names(out, "Place") == set()

@@ -619,7 +619,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         places = _of_type(doc, sent, "Place")
         event.place = places[0] if places else None
     if event.place is None and event.type in _PLACED_TYPES:
-        event.place = unknown_place(doc, res, sent, m.i, m.j)
+        event.place = unknown_place(doc, res, sent, m.i, m.j, destination=event.type == "Visit")
     event.participants = sorted(dict.fromkeys(event.participants))
     return event
 
