@@ -113,3 +113,12 @@ def test_day_range_dates_the_first_day(workspace_extractor, body, type_, date):
 def test_score_before_a_month_is_no_day_range(workspace_extractor):
     out = _run(workspace_extractor, "Kenya and Tanzania signed a border security memorandum on 5 March.")
     assert [e["date"] for e in _events(out, "AgreementSigning")] == ["2024-03-05"]
+
+
+@pytest.mark.parametrize("body, city", [
+    ("LIMA. \u2013 The two ministers met on Wednesday.", "LIMA"),
+    ("BOGOTA.\u2013 The two ministers met on Wednesday.", "BOGOTA"),
+    ("WASHINGTON D.C. \u2013 The two ministers met on Wednesday.", "WASHINGTON D.C."),
+])
+def test_dateline_city_without_its_closing_point(body, city):
+    assert find_dateline(body).city == city

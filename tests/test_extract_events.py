@@ -239,3 +239,24 @@ def test_same_object_twice_is_one_meeting(workspace_extractor):
     out = _run(workspace_extractor, "Defence Minister Ana Souza received Ambassador Lee Min-ho on Monday and held "
                                     "talks with him on maritime security.")
     assert len(_events(out, "Meeting")) == 1
+
+
+# -- a passive reception whose agent comes after commas and adjuncts ------------------------
+
+@pytest.mark.parametrize("body, host, guest", [
+    ("The Minister of National Defense of Chile, Carolina Ibanez, was received last Wednesday in the Pentagonito, "
+     "seat of the Peruvian Ministry of Defense, by her Peruvian homologue, Mr. Walter Quispe.",
+     "Walter Quispe", "Carolina Ibanez"),
+    ("Defence Minister Ana Souza was received on Monday, after a ceremony at the airport, by President Joao Lourenco.",
+     "Joao Lourenco", "Ana Souza"),
+])
+def test_passive_reception_with_a_distant_agent(workspace_extractor, body, host, guest):
+    [meeting] = _events(_run(workspace_extractor, body), "Meeting")
+    assert (meeting["host"], meeting["guest"]) == (person_iri(host), person_iri(guest))
+
+
+def test_active_reception_with_by_elsewhere_stays_active(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Ana Souza received President Joao Lourenco's envoy, "
+                                    "General Paulo Mendes, who was accompanied by Colonel Rui Costa.")
+    [meeting] = _events(out, "Meeting")
+    assert meeting["host"] == person_iri("Ana Souza")

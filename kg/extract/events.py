@@ -528,6 +528,10 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             and first_after.i - m.j <= 8 and "by" in norms[m.j:first_after.i] \
             and "," not in norms[m.j:first_after.i]:
         passive = True   # "was received in Kigali on Monday by the minister"
+    if not passive and first_after is not None and m.i - 1 >= sent.a and res.grammar.get(norms[m.i - 1]) == "aux" \
+            and "by" in norms[max(m.j, first_after.i - _BY_REACH):first_after.i] \
+            and not any(m.j <= x.i < first_after.i for x in sent.by_cat("event")):
+        passive = True   # "was received last Wednesday in the Pentagonito, seat of the ministry, by her homologue, Mr. X"
     if passive:
         subject, obj = obj, subject
     event = Event(type=m.key, sentence=sent.index, trigger=(m.i, m.j), rule=f"trigger:{m.key}:{m.term}")
@@ -625,6 +629,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
 
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
+_BY_REACH = 7   # "by her Peruvian homologue, Mr. X": the agent's name this close after "by"
 _NAMING_REACH = 8
 
 
