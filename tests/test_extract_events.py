@@ -260,3 +260,23 @@ def test_active_reception_with_by_elsewhere_stays_active(workspace_extractor):
                                     "General Paulo Mendes, who was accompanied by Colonel Rui Costa.")
     [meeting] = _events(out, "Meeting")
     assert meeting["host"] == person_iri("Ana Souza")
+
+
+# -- "received the Qatari delegation": the delegation's country is the guest ----------------
+
+@pytest.mark.parametrize("body, guest", [
+    ("Rear Admiral Hilal Al Amri, Commander of the Royal Navy of Oman, received the Qatari delegation in Wudam "
+     "on Sunday.", "QAT"),
+    ("Defence Minister Ana Souza received a Chinese military delegation on Monday.", "CHN"),
+    ("General Christopher Musa hosted a delegation of the Pakistan Army in Abuja on Monday.", "PAK"),
+])
+def test_delegation_country_is_the_guest(workspace_extractor, body, guest):
+    [meeting] = _events(_run(workspace_extractor, body), "Meeting")
+    assert meeting["guest"] == country_iri(guest) and country_iri(guest) in meeting["participants"]
+
+
+def test_delegation_with_a_named_head_has_the_head_as_guest(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Ana Souza received a Chinese delegation headed by General Li Wei "
+                                    "on Monday.")
+    [meeting] = _events(out, "Meeting")
+    assert meeting["guest"] == person_iri("Li Wei")

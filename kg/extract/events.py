@@ -555,6 +555,11 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             event.host, event.guest = obj, subject
             event.confidence = 0.85
         event.participants = persons
+        if frame == "host-subject" and subject and not event.guest and m.key == "Meeting":
+            sender = _delegation_country(doc, res, sent, m.j)
+            if sender is not None:   # "received the Qatari delegation": the country stands in
+                event.host, event.guest = subject, sender
+                persons = persons + [sender]
         if m.key == "Meeting":
             if m.j < sent.b and norms[m.j] == ":" and any(x.key == m.key and x.i > m.j for x in sent.by_cat("event")):
                 return None   # "Talks: On 4 March he was received ...": the label of a bullet its verbs report
@@ -631,6 +636,29 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _BY_REACH = 7   # "by her Peruvian homologue, Mr. X": the agent's name this close after "by"
 _NAMING_REACH = 8
+
+
+_DELEGATION_GAP = 5
+
+
+def _delegation_country(doc: Doc, res: Resources, sent: Sentence, j: int) -> Optional[str]:
+    """"received the Qatari delegation", "hosted a delegation of the Pakistan Army", "a military
+    delegation from Brazil": the country of a delegation (delegation_words.tsv) right after the
+    trigger whose members are not named before the clause ends; None otherwise."""
+    norms = doc.toks.norms
+    words = res.folded_words("delegation_words")
+    k = next((t for t in range(j, min(sent.b, j + _DELEGATION_GAP)) if norms[t] in words), None)
+    if k is None or any(norms[t] in (",", ";") for t in range(j, k)):
+        return None
+    end = k + 1
+    while end < sent.b and norms[end] not in (",", ";", ".") and end - k <= 8:
+        end += 1
+    if any(doc.entities[r.entity].type == "Person" for r in sent.refs if j <= r.i < end):
+        return None   # "a delegation headed by General X": X is the guest
+    countries = [r for r in sent.refs if doc.entities[r.entity].type == "Country"
+                 and (j <= r.i < k or k < r.i <= k + 4 and norms[k + 1] in ("of", "from"))]
+    found = {r.entity for r in countries}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 _COORDINATED_GAP = frozenset({",", "and", "later", "then", "also", "afterwards", "subsequently"})
