@@ -99,3 +99,21 @@ def test_to_after_other_verbs_gives_no_place(workspace_extractor):
     out = _run(workspace_extractor, "General Dzmitry Kavalenka met the minister on Monday and said to Reuters that "
                                     "ties were strong.")
     assert _names(out, "Place") == set()
+
+
+# -- a capital opening a venue's name is the city of the event -----------------------------
+
+@pytest.mark.parametrize("body, city", [
+    ("Kenya's army commander Peter Lagat and General Emmanuel Ruzindana signed a memorandum on military medicine "
+     "at the Kigali Convention Centre on Monday.", "Kigali"),
+    ("Defence ministers Ana Souza and Paulo Mendes met at the Luanda Grand Hotel on Monday.", "Luanda"),
+])
+def test_capital_opening_a_venue_is_the_event_city(workspace_extractor, body, city):
+    out = _run(workspace_extractor, body)
+    assert city in _names(out, "Place")
+    assert all(e["place"] == place_iri(city) for e in out["events"])
+
+
+def test_capital_as_subject_stands_for_its_government(workspace_extractor):
+    out = _run(workspace_extractor, "Kigali and Kampala agreed on Monday to deepen defence ties.")
+    assert {"Rwanda", "Uganda"} <= _names(out, "Country") and _names(out, "Place") == set()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.countries import opens_venue
 from kg.extract.document import Doc, Ref, Sentence
 from kg.extract.organizations import find_organizations
 from kg.extract.resources import Resources
@@ -20,7 +21,8 @@ def find_named(doc: Doc, res: Resources) -> None:
         for m in sent.by_cat("named"):
             entry = res.named[m.key]
             if entry.type == "Place" and any(x.cat == "capital" and (x.i, x.j) == (m.i, m.j) for x in sent.matches) \
-                    and not (m.i > sent.a and res.grammar.get(doc.toks.norms[m.i - 1]) == "prep-place"):
+                    and not (m.i > sent.a and res.grammar.get(doc.toks.norms[m.i - 1]) == "prep-place") \
+                    and not opens_venue(doc, res, sent, m.i, m.j):
                 continue  # the capital stands for its country here
             doc.entity(entry.iri, entry.type, entry.name, sent.index, known=True, wikidata=entry.wikidata,
                        kind=entry.kind, date=entry.date)
