@@ -292,9 +292,9 @@ def test_definite_kind_points_back_to_the_earlier_agreement(workspace_extractor)
 # -- "Japan's Kanemura Trading": a company's country is no party ---------------------------
 
 @pytest.mark.parametrize("body, party", [
-    ("Mongolia signed an agreement with Japan's Kanemura Trading on Tuesday.", "MNG"),
+    ("Mongolia's defence ministry signed an agreement with Japan's Kanemura Trading on Tuesday.", "MNG"),
     ("Peru's defence ministry signed a contract with Korea's Daehan Shipbuilding on Tuesday.", "PER"),
-    ("Kenya signed a contract with Turkey's Anka Holdings on Monday.", "KEN"),
+    ("Kenya's army signed a contract with Turkey's Anka Holdings on Monday for armoured vehicles.", "KEN"),
 ])
 def test_possessive_country_of_a_company_is_no_party(workspace_extractor, body, party):
     out = _run(workspace_extractor, body)

@@ -305,3 +305,28 @@ def test_named_visitor_still_visits(workspace_extractor):
     out = _run(workspace_extractor, "Finnish defence minister Aleksi Lehtonen travelled to Oslo on Monday and met "
                                     "Defence Minister Ingrid Bakke.")
     assert [e["guest"] for e in _events(out, "Visit")] == [person_iri("Aleksi Lehtonen")]
+
+
+# -- an article with no defence at all reports no defence-diplomacy facts -------------------
+
+@pytest.mark.parametrize("body", [
+    "Mongolia's Minister of Mining, Batbayar Ganzorig, on Tuesday signed an agreement with Japan's Kanemura Trading "
+    "to build a copper smelter. The agreement was signed in Ulaanbaatar in the presence of Japan's Ambassador to "
+    "Mongolia, Hiroshi Takeda, who met Ganzorig afterwards to discuss the smelter's power supply.",
+    "Uruguay's agriculture minister Ana Ruiz received the Chinese Ambassador Li Wen in Montevideo on Monday to discuss "
+    "wine exports. Two wineries signed an agreement and formed an alliance.",
+    "The Kenyan Ambassador to Uganda, Peter Otieno, met the chairman of the Kampala Chamber of Commerce on Monday "
+    "to discuss coffee exports.",
+])
+def test_article_without_defence_has_no_events(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert out["events"] == [] and out["relations"] == []
+
+
+@pytest.mark.parametrize("body", [
+    "President Nalinda Wickramaratne received the Japanese Ambassador Hiroshi Takeda in Colombo on Monday to "
+    "discuss bilateral ties.",
+    "The Kenyan Ambassador to Uganda, Peter Otieno, met Ugandan officials on Monday to discuss border security.",
+])
+def test_article_with_a_post_or_defence_word_keeps_its_events(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "Meeting")

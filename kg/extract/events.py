@@ -103,6 +103,47 @@ def statement_topics(res: Resources) -> tuple[dict[tuple[str, ...], str], frozen
     return found
 
 
+_ENVOY_POSTS = frozenset({"Ambassador", "ChargeDAffaires"})
+
+
+def drop_off_domain(doc: Doc, res: Resources) -> None:
+    """An article with no defence at all -- no defence word of statement_topics.tsv, no cooperation
+    area that is a topic by itself, no military rank, no drills, no act or agreement of two states,
+    and nobody holding a post other than an envoy's -- reports no
+    events: its meetings, signings and statements (a mining minister signing with a trading house
+    in an ambassador's presence) are dropped, with its unnamed agreements and their signed/partyTo
+    relations (dev6 call 12, dev7 call 9). Stated ties between countries are kept."""
+    words, no_topic_areas = statement_topics(res)
+    if not words or not (doc.events or doc.relations):
+        return
+    if any(r.role not in _ENVOY_POSTS and r.role not in res.title_only_roles
+           for e in doc.entities.values() if e.type == "Person" for r in e.roles):
+        return
+    if any(e.type == "Person" and e.id in res.people and res.people[e.id].posts for e in doc.entities.values()):
+        return   # a known office holder
+    if any(r.p in ("alliedWith", "cooperatesWith", "memberOf") for r in doc.relations):
+        return   # a stated tie between states
+    if any(e.type == "JointExercise" or sum(doc.entities[p].type == "Country" for p in e.participants if p in doc.entities) >= 2
+           for e in doc.events):
+        return   # drills, or two states acting together
+    if any(len({r.s for r in doc.relations if r.p == "partyTo" and r.o == a}) >= 2 for a in
+           {r.o for r in doc.relations if r.p == "partyTo"}):
+        return   # an agreement between two states
+    defence = {w for w, v in words.items() if v == "defence"}
+    longest = max(len(w) for w in defence)
+    norms = doc.toks.norms
+    for sent in doc.sentences:
+        if any(m.key not in no_topic_areas for m in sent.by_cat("area")) or sent.by_cat("rank"):
+            return   # a cooperation area, or a military rank ("Colonel X")
+        if any(tuple(norms[k:k + n]) in defence for k in range(sent.a, sent.b) for n in range(1, longest + 1)):
+            return
+    doc.events = []
+    dropped = {e.id for e in doc.entities.values() if e.type == "Agreement" and e.described}
+    for iri in dropped:
+        del doc.entities[iri]
+    doc.relations = [r for r in doc.relations if r.o not in dropped]
+
+
 def _on_topic(doc: Doc, res: Resources, sent: Sentence) -> bool:
     """annotation.md counts a statement only when it is about defence or relations. The test is
     the vocabulary of the sentence and of the one before it in the paragraph (a quotation often

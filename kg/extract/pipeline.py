@@ -19,7 +19,7 @@ from kg.extract.counterparts import drop_domestic_colleagues, find_unnamed_count
 from kg.extract.countries import find_countries, find_country_anaphors
 from kg.extract.dateline import find_dateline, find_weekday_headings
 from kg.extract.document import Doc, Entity, Sentence
-from kg.extract.events import find_events
+from kg.extract.events import drop_off_domain, find_events
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import find_named
 from kg.extract.people import find_people
@@ -77,6 +77,7 @@ class Extractor:
         infer_countries(doc, res)
         find_relations(doc, res)
         finalize_agreements(doc)
+        drop_off_domain(doc, res)
         used = {e.place for e in doc.events}
         for iri in doc.optional_places - used:
             del doc.entities[iri]
