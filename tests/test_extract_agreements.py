@@ -240,3 +240,68 @@ def test_a_dated_agreement_a_minister_signs_stays(workspace_extractor):
     out = _run(workspace_extractor, "Defence Minister Luis Lara signed an agreement on military training with "
                                     "Peru on 2 May.", "2024-05-10")
     assert len(_entities(out, "Agreement")) == 1
+
+
+# -- a kind word inside a venue's name names no agreement --------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Kenya and Rwanda signed a memorandum of understanding on military medicine at the Kigali Convention Centre on Monday.",
+    "The two ministers met at the Treaty Room of the ministry and signed a protocol on military education.",
+    "Defence Minister Lena Moss addressed the conference at the Accord Hall in Kampala on Monday.",
+])
+def test_kind_word_in_a_venue_name_is_no_agreement(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert not {n for n in _names(out, "Agreement") if any(w in n for w in ("Centre", "Room", "Hall"))}
+
+
+def test_venue_does_not_run_into_the_described_agreement(workspace_extractor):
+    out = _run(workspace_extractor, "Kenya and Rwanda signed a memorandum on military medicine at the Kigali Convention "
+                                    "Centre on Monday.")
+    assert all("Kigali" not in n for n in _names(out, "Agreement"))
+
+
+def test_named_convention_is_still_an_agreement(workspace_extractor):
+    out = _run(workspace_extractor, "Kenya and Rwanda signed the Kigali Convention on Military Medicine on Monday.")
+    assert "Kigali Convention on Military Medicine" in _names(out, "Agreement")
+
+
+# -- "signed the plan on ...": a definite first mention right after the signing verb ------
+
+@pytest.mark.parametrize("body, kind", [
+    ("Defence ministers Tran Quoc Hung of Vietnam and Bounmy Sisouphanh of Laos held talks in Vientiane on Monday. "
+     "Following the talks, the two ministers signed the plan on defence cooperation for 2027.", "plan"),
+    ("Kenya's defence minister Ruth Wanjiku and Uganda's defence minister Moses Okello met in Kampala on Monday "
+     "and signed the memorandum on joint border patrols.", "memorandum"),
+    ("On Tuesday the chiefs of defence of Ghana and Togo, Kofi Boateng and Yao Agbeko, signed the protocol on "
+     "military education in Lome.", "protocol"),
+])
+def test_definite_kind_after_signing_is_a_first_mention(workspace_extractor, body, kind):
+    out = _run(workspace_extractor, body)
+    signings = _events(out, "AgreementSigning")
+    assert len(signings) == 1 and signings[0]["agreement"]
+    assert any(n.lower().startswith(kind) for n in _names(out, "Agreement"))
+
+
+def test_definite_kind_points_back_to_the_earlier_agreement(workspace_extractor):
+    out = _run(workspace_extractor,
+               "Kenya and Uganda signed a memorandum on joint border patrols in Kampala on Monday. "
+               "Officials said the ministers signed the memorandum on joint border patrols after two hours of talks.")
+    assert len(_entities(out, "Agreement")) == 1
+
+
+# -- "Japan's Kanemura Trading": a company's country is no party ---------------------------
+
+@pytest.mark.parametrize("body, party", [
+    ("Mongolia's defence ministry signed an agreement with Japan's Kanemura Trading on Tuesday.", "MNG"),
+    ("Peru's defence ministry signed a contract with Korea's Daehan Shipbuilding on Tuesday.", "PER"),
+    ("Kenya's army signed a contract with Turkey's Anka Holdings on Monday for armoured vehicles.", "KEN"),
+])
+def test_possessive_country_of_a_company_is_no_party(workspace_extractor, body, party):
+    out = _run(workspace_extractor, body)
+    assert {local_name(s) for s, _ in _relations(out, "partyTo")} == {party}
+    assert [e["participants"] for e in _events(out, "AgreementSigning")] == [[country_iri(party)]]
+
+
+def test_possessive_country_of_a_ministry_stays_a_party(workspace_extractor):
+    out = _run(workspace_extractor, "Kenya and Japan's defence ministry signed an agreement on Tuesday.")
+    assert {local_name(s) for s, _ in _relations(out, "partyTo")} == {"KEN", "JPN"}

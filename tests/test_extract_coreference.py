@@ -117,3 +117,25 @@ def test_title_that_fits_two_people_selects_neither(workspace_extractor):
     said = [e for e in out["events"] if e["type"] == "Statement"]
     assert not any(person_iri("Anil Karki") in e["participants"] or person_iri("Ram Karki") in e["participants"]
                    for e in said)
+
+
+# -- "they" right before an act: the people of the meeting just reported ------------------
+
+@pytest.mark.parametrize("body, type_", [
+    ("Ghana's defence minister Kwabena Mensah received Togo's defence minister Essowe Adjoh in Accra on Tuesday. "
+     "At the end of the talks, they signed a memorandum on border security.", "AgreementSigning"),
+    ("Peru's defence minister Walter Quispe met his Chilean counterpart Carolina Ibanez in Lima on Monday. "
+     "They then signed a letter of intent on cadet exchanges.", "AgreementSigning"),
+    ("Kenya's army commander Peter Lagat hosted Uganda's army commander Moses Okello in Nairobi on Monday. "
+     "Afterwards they also signed a protocol on joint training.", "AgreementSigning"),
+])
+def test_they_before_an_act_are_the_meeting_people(workspace_extractor, body, type_):
+    out = _run(workspace_extractor, body)
+    meeting = _events(out, "Meeting")[0]
+    assert [set(e["participants"]) for e in _events(out, type_)] == [set(meeting["participants"])]
+
+
+def test_they_before_a_statement_is_not_resolved(workspace_extractor):
+    out = _run(workspace_extractor, "Ghana's defence minister Kwabena Mensah received Togo's defence minister Essowe "
+                                    "Adjoh in Accra on Tuesday. They said the border was calm.")
+    assert all(len(e["participants"]) <= 1 for e in _events(out, "Statement"))

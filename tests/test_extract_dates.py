@@ -97,3 +97,28 @@ def test_next_day_follows_the_date_before_it(workspace_extractor, body, date):
 def test_next_day_leaves_an_event_with_its_own_day(workspace_extractor):
     out = _run(workspace_extractor, "Shoigu arrived in Bishkek on Tuesday and met Japarov the next day.")
     assert {e["date"] for e in _events(out, "Visit")} <= {"2024-05-07"}
+
+
+# -- a range of days in one month dates the event by its first day ----------------------
+
+@pytest.mark.parametrize("body, type_, date", [
+    ("Defence Minister Ana Souza visited Angola on 4–5 March 2024.", "Visit", "2024-03-04"),
+    ("The navies of Oman and India conducted joint drills off Duqm on 12-15 April.", "JointExercise", "2024-04-12"),
+    ("General Tomas Reyes paid an official visit to Chile on 21st – 23rd February.", "Visit", "2024-02-21"),
+])
+def test_day_range_dates_the_first_day(workspace_extractor, body, type_, date):
+    assert [e["date"] for e in _events(_run(workspace_extractor, body), type_)] == [date]
+
+
+def test_score_before_a_month_is_no_day_range(workspace_extractor):
+    out = _run(workspace_extractor, "Kenya and Tanzania signed a border security memorandum on 5 March.")
+    assert [e["date"] for e in _events(out, "AgreementSigning")] == ["2024-03-05"]
+
+
+@pytest.mark.parametrize("body, city", [
+    ("LIMA. \u2013 The two ministers met on Wednesday.", "LIMA"),
+    ("BOGOTA.\u2013 The two ministers met on Wednesday.", "BOGOTA"),
+    ("WASHINGTON D.C. \u2013 The two ministers met on Wednesday.", "WASHINGTON D.C."),
+])
+def test_dateline_city_without_its_closing_point(body, city):
+    assert find_dateline(body).city == city

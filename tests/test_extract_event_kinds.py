@@ -251,3 +251,82 @@ def test_purpose_clause_of_a_past_trip_is_reported(workspace_extractor, body):
 def test_a_pronoun_of_the_host_after_the_trigger_is_not_the_guest(workspace_extractor, body, host, guest):
     meetings = _events(_run(workspace_extractor, body), "Meeting")
     assert [(e["host"], e["guest"]) for e in meetings] == [(person_iri(host), person_iri(guest))]
+
+
+# -- "who is currently visiting": the stay is the setting, no Visit ------------------------
+
+@pytest.mark.parametrize("body", [
+    "General Salim Al Rawahi received General Jassim Al Mannai, Chief of Staff of the Qatari Armed Forces, "
+    "who is currently visiting the Sultanate, in Muscat on Monday.",
+    "General Jassim Al Mannai, who is visiting Oman, met General Salim Al Rawahi in Muscat on Monday.",
+    "Defence Minister Ana Souza received the Angolan delegation, which is now visiting Portugal, in Lisbon on Monday.",
+])
+def test_progressive_visit_in_relative_clause_is_no_visit(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert _events(out, "Visit") == [] and len(_events(out, "Meeting")) == 1
+
+
+def test_reported_visit_with_arrival_is_kept(workspace_extractor):
+    out = _run(workspace_extractor, "General Jassim Al Mannai arrived in Muscat on Monday for an official visit to Oman.")
+    assert len(_events(out, "Visit")) == 1
+
+
+# -- "the preparation of the exercise": planned, not held ---------------------------------
+
+@pytest.mark.parametrize("body", [
+    "The parties discussed the preparation of the joint exercise Rubezh between Kyrgyzstan and Belarus.",
+    "The ministers reviewed the planning of joint naval drills between Oman and India.",
+    "The upcoming exercise between Kyrgyzstan and Belarus was also discussed.",
+])
+def test_preparation_of_an_exercise_is_no_exercise(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "JointExercise") == []
+
+
+def test_the_next_day_is_still_a_story_day(workspace_extractor):
+    out = _run(workspace_extractor, "Kyrgyz defence minister Almaz Toktogulov met Belarusian defence minister Ivan "
+                                    "Petrov in Bishkek on 3 March. The next day the two ministers signed a memorandum "
+                                    "on military education.")
+    assert [e["date"] for e in _events(out, "AgreementSigning")] == ["2024-03-04"]
+
+
+# -- a visit without a named subject: the object of a later verb is no visitor -------------
+
+@pytest.mark.parametrize("body", [
+    "On Tuesday I travelled to Kirkenes and met my Finnish colleague, Minister of Defence Aleksi Lehtonen.",
+    "Last week we visited Oslo and met Defence Minister Ingrid Bakke.",
+    "The delegation travelled to Kigali and called on General Emmanuel Ruzindana on Monday.",
+])
+def test_object_of_a_later_verb_is_no_visitor(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert _events(out, "Visit") == [] and len(_events(out, "Meeting")) == 1
+
+
+def test_named_visitor_still_visits(workspace_extractor):
+    out = _run(workspace_extractor, "Finnish defence minister Aleksi Lehtonen travelled to Oslo on Monday and met "
+                                    "Defence Minister Ingrid Bakke.")
+    assert [e["guest"] for e in _events(out, "Visit")] == [person_iri("Aleksi Lehtonen")]
+
+
+# -- an article with no defence at all reports no defence-diplomacy facts -------------------
+
+@pytest.mark.parametrize("body", [
+    "Mongolia's Minister of Mining, Batbayar Ganzorig, on Tuesday signed an agreement with Japan's Kanemura Trading "
+    "to build a copper smelter. The agreement was signed in Ulaanbaatar in the presence of Japan's Ambassador to "
+    "Mongolia, Hiroshi Takeda, who met Ganzorig afterwards to discuss the smelter's power supply.",
+    "Uruguay's agriculture minister Ana Ruiz received the Chinese Ambassador Li Wen in Montevideo on Monday to discuss "
+    "wine exports. Two wineries signed an agreement and formed an alliance.",
+    "The Kenyan Ambassador to Uganda, Peter Otieno, met the chairman of the Kampala Chamber of Commerce on Monday "
+    "to discuss coffee exports.",
+])
+def test_article_without_defence_has_no_events(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert out["events"] == [] and out["relations"] == []
+
+
+@pytest.mark.parametrize("body", [
+    "President Nalinda Wickramaratne received the Japanese Ambassador Hiroshi Takeda in Colombo on Monday to "
+    "discuss bilateral ties.",
+    "The Kenyan Ambassador to Uganda, Peter Otieno, met Ugandan officials on Monday to discuss border security.",
+])
+def test_article_with_a_post_or_defence_word_keeps_its_events(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "Meeting")

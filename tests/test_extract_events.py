@@ -194,3 +194,89 @@ def test_passive_trigger_after_a_definite_subject_is_a_verb(workspace_extractor,
 def test_noun_trigger_after_a_preposition_stays_a_noun(workspace_extractor):
     body = "Defence Minister Karim Nasser met General Omar Haddad on Monday. During the talks held in Cairo, trade came up."
     assert len(_events(_run(workspace_extractor, body), "Meeting")) == 1
+
+
+# -- "Name: “quote”": the colon stands in for the say-verb --------------------------------
+
+@pytest.mark.parametrize("body, speaker", [
+    ('Mozambique\'s defence minister Cristovao Mabunda: "Our soldiers fought side by side with Rwandan troops."',
+     "Cristovao Mabunda"),
+    ("11:20 \u2014 Defence Minister Jan Novak: \u201cNATO is our shield, and our army will grow.\u201d", "Jan Novak"),
+    ("Kenya's Chief of the Defence Forces, General Peter Lagat: 'Peacekeeping training with Rwanda will continue.'",
+     "Peter Lagat"),
+])
+def test_name_colon_quote_is_a_statement(workspace_extractor, body, speaker):
+    out = _run(workspace_extractor, body)
+    assert [e["participants"] for e in _events(out, "Statement")] == [[person_iri(speaker)]]
+
+
+@pytest.mark.parametrize("body", [
+    "Defence Minister Jan Novak: profile of a reformer who rebuilt the army.",
+    'Culture Minister Jan Novak: "I love the new football stadium."',
+])
+def test_colon_without_quote_or_topic_is_no_statement(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "Statement") == []
+
+
+# -- two coordinated meeting verbs with their own objects are two meetings ------------------
+
+@pytest.mark.parametrize("body, pairs", [
+    ("UK Defence Secretary Jonathan Merriweather arrived in Colombo on 4 March. On 4 March he was received by "
+     "President Nalinda Wickramaratne, and held talks with Defence Secretary Sunil Gunasekara.",
+     [{"Jonathan Merriweather", "Nalinda Wickramaratne"}, {"Jonathan Merriweather", "Sunil Gunasekara"}]),
+    ("Defence Minister Ana Souza received Ambassador Lee Min-ho on Monday and later met General Paulo Mendes.",
+     [{"Ana Souza", "Lee Min-ho"}, {"Ana Souza", "Paulo Mendes"}]),
+    ("\u2022 Talks: Defence Minister Ana Souza received Ambassador Lee Min-ho on Monday, and then held talks with "
+     "General Paulo Mendes.", [{"Ana Souza", "Lee Min-ho"}, {"Ana Souza", "Paulo Mendes"}]),
+])
+def test_coordinated_meeting_verbs_are_two_meetings(workspace_extractor, body, pairs):
+    out = _run(workspace_extractor, body)
+    got = sorted((set(e["participants"]) for e in _events(out, "Meeting")), key=len)
+    assert sorted(got, key=sorted) == sorted(({person_iri(n) for n in p} for p in pairs), key=sorted)
+
+
+def test_same_object_twice_is_one_meeting(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Ana Souza received Ambassador Lee Min-ho on Monday and held "
+                                    "talks with him on maritime security.")
+    assert len(_events(out, "Meeting")) == 1
+
+
+# -- a passive reception whose agent comes after commas and adjuncts ------------------------
+
+@pytest.mark.parametrize("body, host, guest", [
+    ("The Minister of National Defense of Chile, Carolina Ibanez, was received last Wednesday in the Pentagonito, "
+     "seat of the Peruvian Ministry of Defense, by her Peruvian homologue, Mr. Walter Quispe.",
+     "Walter Quispe", "Carolina Ibanez"),
+    ("Defence Minister Ana Souza was received on Monday, after a ceremony at the airport, by President Joao Lourenco.",
+     "Joao Lourenco", "Ana Souza"),
+])
+def test_passive_reception_with_a_distant_agent(workspace_extractor, body, host, guest):
+    [meeting] = _events(_run(workspace_extractor, body), "Meeting")
+    assert (meeting["host"], meeting["guest"]) == (person_iri(host), person_iri(guest))
+
+
+def test_active_reception_with_by_elsewhere_stays_active(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Ana Souza received President Joao Lourenco's envoy, "
+                                    "General Paulo Mendes, who was accompanied by Colonel Rui Costa.")
+    [meeting] = _events(out, "Meeting")
+    assert meeting["host"] == person_iri("Ana Souza")
+
+
+# -- "received the Qatari delegation": the delegation's country is the guest ----------------
+
+@pytest.mark.parametrize("body, guest", [
+    ("Rear Admiral Hilal Al Amri, Commander of the Royal Navy of Oman, received the Qatari delegation in Wudam "
+     "on Sunday.", "QAT"),
+    ("Defence Minister Ana Souza received a Chinese military delegation on Monday.", "CHN"),
+    ("General Christopher Musa hosted a delegation of the Pakistan Army in Abuja on Monday.", "PAK"),
+])
+def test_delegation_country_is_the_guest(workspace_extractor, body, guest):
+    [meeting] = _events(_run(workspace_extractor, body), "Meeting")
+    assert meeting["guest"] == country_iri(guest) and country_iri(guest) in meeting["participants"]
+
+
+def test_delegation_with_a_named_head_has_the_head_as_guest(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Ana Souza received a Chinese delegation headed by General Li Wei "
+                                    "on Monday.")
+    [meeting] = _events(out, "Meeting")
+    assert meeting["guest"] == person_iri("Li Wei")

@@ -145,3 +145,39 @@ def test_as_a_member_opening_the_sentence(workspace_extractor, body, member, org
 def test_as_a_member_with_no_country_right_after_is_nobodys(workspace_extractor):
     out = _run(workspace_extractor, "As a member of NATO, the minister said, Germany would help Poland.")
     assert not _relations(out, "memberOf")
+
+
+# -- "the Commonwealth" is the Commonwealth of Nations -------------------------------------
+
+@pytest.mark.parametrize("body, members", [
+    ("The UK and Sri Lanka are members of the Commonwealth.", {"GBR", "LKA"}),
+    ("Ghana and Nigeria, both members of the Commonwealth, held talks on Monday.", {"GHA", "NGA"}),
+    ("The United Kingdom and Sri Lanka signed a memorandum on Monday. Both countries are members of the "
+     "Commonwealth and the Indian Ocean Rim Association.", {"GBR", "LKA"}),
+])
+def test_commonwealth_membership(workspace_extractor, body, members):
+    out = _run(workspace_extractor, body)
+    assert {local_name(s) for s, o in _relations(out, "memberOf") if o.endswith("commonwealth-of-nations")} == members
+
+
+def test_commonwealth_of_independent_states_is_not_the_commonwealth(workspace_extractor):
+    out = _run(workspace_extractor, "Kazakhstan is a member of the Commonwealth of Independent States.")
+    assert {o.rsplit("/", 1)[-1] for _, o in _relations(out, "memberOf")} == {"commonwealth-of-independent-states"}
+
+
+# -- "A, B and C are (now) NATO allies": the copula makes them members ----------------------
+
+@pytest.mark.parametrize("body, members", [
+    ("Finland, Sweden and Norway are now all NATO allies.", {"FIN", "SWE", "NOR"}),
+    ("Estonia and Finland are NATO allies, the minister said.", {"EST", "FIN"}),
+    ("Poland is a NATO ally and a member of the European Union.", {"POL"}),
+    ("Sweden is now a NATO member.", {"SWE"}),
+])
+def test_copula_with_alliance_allies(workspace_extractor, body, members):
+    out = _run(workspace_extractor, body)
+    assert {local_name(s) for s, o in _relations(out, "memberOf") if o.endswith("/nato")} == members
+
+
+def test_allies_as_object_make_no_members(workspace_extractor):
+    out = _run(workspace_extractor, "Russia warned NATO allies on Monday not to send troops to Moldova.")
+    assert _relations(out, "memberOf") == set()

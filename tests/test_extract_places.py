@@ -40,3 +40,80 @@ def test_place_where_an_exercise_happens(workspace_extractor):
 def test_country_itself_is_still_a_country(workspace_extractor):
     out = _run(workspace_extractor, "Defence Minister Ana Lopes visited Papua New Guinea and Guinea last week.")
     assert {"Papua New Guinea", "Guinea"} <= _names(out, "Country")
+
+
+# -- a country's name inside a venue's name ("Burma Camp") names no country ---------------
+
+@pytest.mark.parametrize("body, country", [
+    ("Ghana's defence minister received his Togolese counterpart at Burma Camp in Accra on Monday.", "Myanmar"),
+    ("The ambassador laid a wreath at India Gate in New Delhi on Monday.", "India"),
+    ("The two chiefs met at the Jordan Hotel in Amman on Monday.", "Jordan"),
+])
+def test_country_name_inside_a_venue_is_no_country(workspace_extractor, body, country):
+    out = _run(workspace_extractor, body)
+    assert country not in _names(out, "Country")
+
+
+def test_country_name_before_a_lower_case_word_stays(workspace_extractor):
+    out = _run(workspace_extractor, "Togolese troops trained with Burma camp instructors, and India hosted the exercise.")
+    assert {"Myanmar", "India"} <= _names(out, "Country")
+
+
+# -- an apostrophe inside a name ("Vava'u", "Tau'ataina") is part of it --------------------
+
+@pytest.mark.parametrize("body, place", [
+    ("Fiji and Tonga held joint drills off Vava'u in March.", "Vava'u"),
+    ("The navies of Samoa and Tonga exercised together near Ha'apai in March.", "Ha'apai"),
+])
+def test_apostrophe_inside_a_place_name(workspace_extractor, body, place):
+    out = _run(workspace_extractor, body)
+    assert [e["place"] for e in _events(out, "JointExercise")] == [place_iri(place)]
+
+
+@pytest.mark.parametrize("body, exercise", [
+    ("Fiji and Tonga held exercise Tau'ataina in March.", "Tau'ataina"),
+    ("Exercise Ka'ena Shield ended in March between the United States and Tonga.", "Ka'ena Shield"),
+])
+def test_apostrophe_inside_an_exercise_name(workspace_extractor, body, exercise):
+    assert exercise in _names(_run(workspace_extractor, body), "Exercise")
+
+
+def test_possessive_is_not_inside_a_name(workspace_extractor):
+    out = _run(workspace_extractor, "Fiji and Tonga held joint drills in Brunei's waters in March.")
+    assert all("Brunei's" not in n for n in _names(out, "Place"))
+
+
+# -- "to" right after a visit verb introduces its destination -----------------------------
+
+@pytest.mark.parametrize("body, place", [
+    ("On April 20, Colonel Dzmitry Kavalenka paid a visit to Balykchy.", "Balykchy"),
+    ("On April 20, Colonel Dzmitry Kavalenka travelled to Balykchy.", "Balykchy"),
+    ("General Tevita Fifita paid an official visit to Lautoka on Monday.", "Lautoka"),
+])
+def test_visit_to_an_unknown_town(workspace_extractor, body, place):
+    out = _run(workspace_extractor, body)
+    assert [e["place"] for e in _events(out, "Visit")] == [place_iri(place)]
+
+
+def test_to_after_other_verbs_gives_no_place(workspace_extractor):
+    out = _run(workspace_extractor, "General Dzmitry Kavalenka met the minister on Monday and said to Reuters that "
+                                    "ties were strong.")
+    assert _names(out, "Place") == set()
+
+
+# -- a capital opening a venue's name is the city of the event -----------------------------
+
+@pytest.mark.parametrize("body, city", [
+    ("Kenya's army commander Peter Lagat and General Emmanuel Ruzindana signed a memorandum on military medicine "
+     "at the Kigali Convention Centre on Monday.", "Kigali"),
+    ("Defence ministers Ana Souza and Paulo Mendes met at the Luanda Grand Hotel on Monday.", "Luanda"),
+])
+def test_capital_opening_a_venue_is_the_event_city(workspace_extractor, body, city):
+    out = _run(workspace_extractor, body)
+    assert city in _names(out, "Place")
+    assert all(e["place"] == place_iri(city) for e in out["events"])
+
+
+def test_capital_as_subject_stands_for_its_government(workspace_extractor):
+    out = _run(workspace_extractor, "Kigali and Kampala agreed on Monday to deepen defence ties.")
+    assert {"Rwanda", "Uganda"} <= _names(out, "Country") and _names(out, "Place") == set()

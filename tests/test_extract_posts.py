@@ -442,3 +442,47 @@ def test_minister_responsible_for_defence_is_the_defence_minister(workspace_extr
     out = _run(workspace_extractor, body)
     assert ("DefenceMinister", country_iri("OMN"), None) in _roles(out, "Shihab Al Said")
     assert "Responsible" not in {e["name"] for e in out["entities"]}
+
+
+# -- "Minister of the Armies" (francophone Africa), "Commander General of the Navy" (Latin America) --
+
+@pytest.mark.parametrize("body, name, role, country", [
+    ("Defence Minister Kwabena Mensah received the Minister of the Armies of the Togolese Republic, Essowe Adjoh, "
+     "in Accra on Monday.", "Essowe Adjoh", "DefenceMinister", "TGO"),
+    ("Togo's Minister of the Armies Essowe Adjoh met Ghana's defence minister in Lome on Monday.",
+     "Essowe Adjoh", "DefenceMinister", "TGO"),
+    ("The letter was signed by the Commander General of the Peruvian Navy, Admiral Luis Chavez, in Lima on Monday.",
+     "Luis Chavez", "NavalCommander", "PER"),
+    ("The Commander General of the Army of Peru, General Jorge Vargas, met Chile's navy chief in Lima on Monday.",
+     "Jorge Vargas", "LandForcesCommander", "PER"),
+])
+def test_translated_service_and_ministry_titles(workspace_extractor, body, name, role, country):
+    out = _run(workspace_extractor, body)
+    assert (role, country) in {(r, c) for r, c, _ in short(_roles(out, name))}
+
+
+def test_armies_without_title_give_no_post(workspace_extractor):
+    out = _run(workspace_extractor, "Captain Essowe Adjoh said the armies of Togo and Ghana trained together in May.")
+    assert _surname_roles(out, "adjoh") in (None, set())
+
+
+# -- "homologue" is a counterpart; "colleague" only after a country's adjective ------------
+
+@pytest.mark.parametrize("body, name, country", [
+    ("The Minister of National Defense of Chile, Carolina Ibanez, was received on Wednesday in Lima by her Peruvian "
+     "homologue, Mr. Walter Quispe.", "Walter Quispe", "PER"),
+    ("Chile's defence minister Carolina Ibanez met her Peruvian homologue, Walter Quispe, in Lima on Wednesday.",
+     "Walter Quispe", "PER"),
+    ("Norway's defence minister Ingrid Bakke met her Finnish colleague Aleksi Lehtonen in Kirkenes on Tuesday.",
+     "Aleksi Lehtonen", "FIN"),
+    ("On Tuesday I travelled to Kirkenes and met my Finnish colleague, Minister of Defence Aleksi Lehtonen.",
+     "Aleksi Lehtonen", "FIN"),
+])
+def test_homologue_and_foreign_colleague_hold_the_same_post(workspace_extractor, body, name, country):
+    assert ("DefenceMinister", country) in {(r, c) for r, c, _ in short(_roles(_run(workspace_extractor, body), name))}
+
+
+def test_colleague_without_a_country_gives_no_post(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Ingrid Bakke and her colleague, Foreign Minister Ola Berg, "
+                                    "briefed parliament on Tuesday.")
+    assert {r for r, _, _ in short(_roles(out, "Ola Berg"))} == {"ForeignMinister"}

@@ -12,7 +12,7 @@ from kg.extract.countries import countries_in, focus_pair
 from kg.extract.document import PLAN_CUES, Doc, Ref, Sentence
 from kg.extract.gazetteer import Match
 from kg.extract.resources import Resources
-from kg.extract.text import term_key
+from kg.extract.text import fold, term_key
 from kg.iris import agreement_iri
 
 _NAME_CONNECT = frozenset({"on", "of", "and", "for", "between", "the", "in", "-", "&", "to", "towards", "toward"})
@@ -27,12 +27,25 @@ def find_agreements(doc: Doc, res: Resources) -> None:
             if ent.type == "Agreement" and ent.known:
                 ent.alliance = ent.alliance or _is_alliance(res, ent.name, res.named[ent.id].aliases)
         for m in sent.by_cat("kind"):
-            if any(r.i <= m.i < r.j for r in sent.refs):
+            if any(r.i <= m.i < r.j for r in sent.refs) or _venue(doc, res, sent, m):
                 continue
             if doc.toks.texts[m.i][:1].isupper() and not _capitals_line(doc, sent) and _named(doc, res, sent, m):
                 continue
             if not _described(doc, res, sent, m):
                 _definite(doc, res, sent, m)
+
+
+def _venue(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    """"the Kigali Convention Centre", "the Treaty Room": a capitalised kind word followed by
+    capitalised words the last of which is a venue word (``venue_words.tsv``) names a building."""
+    texts, norms = doc.toks.texts, doc.toks.norms
+    if not texts[m.i][:1].isupper():
+        return False
+    venues = res.folded_words("venue_words")
+    k = m.j
+    while k < sent.b and texts[k][:1].isupper():
+        k += 1
+    return k > m.j and fold(norms[k - 1]) in venues
 
 
 def _capitals_line(doc: Doc, sent: Sentence) -> bool:
@@ -130,7 +143,10 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
             and (res.grammar.get(norms[k]) is None or _hyphenated(doc, k)) \
             and (norms[k] == "-" or (texts[k].isalnum() and texts[k].islower())):
         k -= 1   # "a government-to-government memorandum": a function word inside a hyphenated compound
-    if not (k >= sent.a and norms[k] in ("a", "an") and m.i > sent.a):
+    if k >= sent.a and norms[k] == "the" and m.i > sent.a:
+        if not _first_definite(doc, res, sent, m, k):
+            return False
+    elif not (k >= sent.a and norms[k] in ("a", "an") and m.i > sent.a):
         return False
     if _planned(doc, sent, m):
         return True   # "is due in Zagreb on Monday to sign a memorandum": no document yet
@@ -172,8 +188,22 @@ def company_nationals(doc: Doc, res: Resources, sent: Sentence) -> set[str]:
         while k < sent.b and k - r.j < 3 and norms[k] not in words and texts[k].isalpha() and texts[k].islower():
             k += 1   # "a French defence firm"
         based = norms[r.j:r.j + 2] == ["-", "based"]   # "a Harare-based seed company", "Paris-based"
-        (nationals if based or r.how == "adjective" and k < sent.b and norms[k] in words else others).add(r.entity)
+        owner = _owns_company(doc, res, sent, r.j)   # "Japan's Kanemura Trading"
+        (nationals if based or owner or r.how == "adjective" and k < sent.b and norms[k] in words
+         else others).add(r.entity)
     return nationals - others
+
+
+def _owns_company(doc: Doc, res: Resources, sent: Sentence, j: int) -> bool:
+    """A possessive "'s" at token j followed right away by an organisation found by its head word
+    ("Kanemura Trading", "Daehan Shipbuilding"), not one of the reference organisations (NATO,
+    ASEAN): the country before it is the company's nationality."""
+    norms = doc.toks.norms
+    if j >= sent.b or norms[j] not in ("'", "\u2019"):
+        return False
+    at = j + 2 if j + 1 < sent.b and norms[j + 1] == "s" else j + 1   # "Japan's", "the Philippines'"
+    return any(r.i == at and doc.entities[r.entity].type == "Organization" and r.entity not in res.named
+               for r in sent.refs)
 
 
 def setting_countries(doc: Doc, res: Resources, sent: Sentence) -> set[str]:
@@ -219,6 +249,17 @@ def _hyphenated(doc: Doc, k: int) -> bool:
         and toks.ends[k - 1] == toks.starts[k] and toks.ends[k] == toks.starts[k + 1]
 
 
+def _first_definite(doc: Doc, res: Resources, sent: Sentence, m: Match, det: int) -> bool:
+    """"the two ministers signed the plan on defence cooperation for 2027": a definite kind right
+    after a signing verb, with what it is about, and no earlier agreement of that kind in the article
+    for "the" to point back to, is a first mention (state-media style), not an anaphor."""
+    if not _complement(doc, res, sent, m.j):
+        return False
+    if not any(x.key == "AgreementSigning" and 0 <= det - x.j <= 1 for x in sent.by_cat("event")):
+        return False
+    return not any(e.type == "Agreement" and e.kind == m.key for e in doc.entities.values())
+
+
 def _planned(doc: Doc, sent: Sentence, m: Match) -> bool:
     """The signing nearest before the kind is a plan, a wish or a condition ("to sign", "would
     sign", "will sign", "expected to sign"): the document does not exist yet."""
@@ -243,11 +284,20 @@ def _complement(doc: Doc, res: Resources, sent: Sentence, j: int) -> str:
     start = k
     end = k + 1
     while end < sent.b and end - start <= _MAX_COMPLEMENT and norms[end] not in (",", ";", ":", ".", "that", "which", "to") \
-            and not (norms[end] in ("in", "at", "during") and end + 1 < sent.b and _located(doc, res, sent, end + 1)):
-        end += 1   # "on logistics support in Hanoi": the place is where it was signed
+            and not (norms[end] in ("in", "at", "during") and end + 1 < sent.b and _located(doc, res, sent, end + 1)) \
+            and not (norms[end] == "at" and _capital_after(doc, sent, end + 1)):
+        end += 1   # "on logistics support in Hanoi", "at the Kigali Convention Centre": where it was signed
     while end > start + 1 and (res.grammar.get(norms[end - 1]) or norms[end - 1] in ("and", "or")):
         end -= 1
     return " ".join(doc.span_text(start, end).split()) if end > start + 1 else ""
+
+
+def _capital_after(doc: Doc, sent: Sentence, k: int) -> bool:
+    """A capitalised word at k, or after "the" at k."""
+    texts = doc.toks.texts
+    if k < sent.b and doc.toks.norms[k] == "the":
+        k += 1
+    return k < sent.b and texts[k][:1].isupper()
 
 
 def _definite(doc: Doc, res: Resources, sent: Sentence, m: Match) -> None:

@@ -14,6 +14,17 @@ from kg.extract.resources import Resources
 _NAMED_WITHIN = 3   # "counterpart, Helena Shivute": a name this close names the counterpart
 
 
+def drop_domestic_colleagues(doc: Doc, res: Resources) -> None:
+    """A counterpart word marked ``foreign-only`` in ``counterpart.tsv`` ("colleague") means the
+    person with the same post elsewhere only after a country's name or adjective ("my Finnish
+    colleague"); "her colleague Ola Berg" may be a fellow minister of the same government, so
+    without one the match is dropped before people are read. Runs after find_countries."""
+    for sent in doc.sentences:
+        drop = [m for m in sent.by_cat("cue:counterpart") if m.key == "foreign-only" and _country_before(sent, m) is None]
+        if drop:
+            sent.matches = [m for m in sent.matches if m not in drop]
+
+
 def find_unnamed_counterparts(doc: Doc, res: Resources) -> None:
     for sent in doc.sentences:
         for cue in sent.by_cat("cue:counterpart"):

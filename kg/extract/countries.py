@@ -9,6 +9,7 @@ from typing import Optional
 
 from kg.extract.document import Doc, Ref
 from kg.extract.resources import Resources
+from kg.extract.text import fold
 from kg.iris import place_iri
 
 
@@ -32,19 +33,39 @@ def find_countries(doc: Doc, res: Resources) -> None:
                 sent.refs.append(Ref(i, j, place_iri(name), "place"))
                 doc.optional_places.add(place_iri(name))
                 continue
-            if m.cat == "capital" and m.i > sent.a and res.grammar.get(norms[m.i - 1]) == "prep-place":
+            if m.cat == "capital" and m.i > sent.a and (res.grammar.get(norms[m.i - 1]) == "prep-place"
+                                                        or opens_venue(doc, res, sent, m.i, m.j)):
                 if (m.i, m.j) not in places:   # a known Place is added by find_named
                     name = doc.span_text(m.i, m.j)
                     doc.entity(place_iri(name), "Place", name, sent.index)
                     doc.mention(place_iri(name), m.i, m.j)
                     sent.refs.append(Ref(m.i, m.j, place_iri(name), "place"))
                 continue
+            if m.cat == "country" and _venue_name(doc, res, sent, m.j):
+                continue   # "Burma Camp", "India Gate": a place in a city, no country
             entry = res.countries[m.key]
             ent = doc.entity(m.key, "Country", entry.name, sent.index, known=True, wikidata=entry.wikidata)
             doc.mention(m.key, m.i, m.j)
             sent.refs.append(Ref(m.i, m.j, m.key, m.cat))
             doc.country_order.append(m.key)
             del ent
+
+
+def _venue_name(doc: Doc, res: Resources, sent, j: int) -> bool:
+    """A capitalised venue word (``venue_words.tsv``) at token j."""
+    return j < sent.b and doc.toks.texts[j][:1].isupper() and fold(doc.toks.norms[j]) in res.folded_words("venue_words")
+
+
+def opens_venue(doc: Doc, res: Resources, sent, i: int, j: int) -> bool:
+    """"at the Kigali Convention Centre", "in the Muscat Grand Hall": a capital opening a venue's
+    name after a place preposition and "the" is the city the venue is in, not its government."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    if i - 2 < sent.a or norms[i - 1] != "the" or res.grammar.get(norms[i - 2]) != "prep-place":
+        return False
+    k = j
+    while k < sent.b and k - j < 4 and texts[k][:1].isupper():
+        k += 1
+    return k > j and fold(norms[k - 1]) in res.folded_words("venue_words")
 
 
 def find_country_anaphors(doc: Doc, res: Resources) -> None:

@@ -58,6 +58,8 @@ def find_dateline(body: str, calendar_words: frozenset = frozenset()) -> Optiona
     if m is None:
         return None
     city = m.group("city").strip()
+    if city.endswith(".") and "." not in city.split()[-1][:-1]:
+        city = city[:-1]   # "LIMA. –" (Spanish-style dateline); "WASHINGTON D.C." keeps its point
     if city.lower() in calendar_words:
         return None   # "MONDAY - The minister received ...": a weekday heading, not a city
     letters = [c for c in city if c.isalpha()]

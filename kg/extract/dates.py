@@ -59,7 +59,7 @@ class DateFinder:
         parts = [
             r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b)",
             r"(?P<num>\b(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})\b)",
-            rf"(?P<dmy>\b(?P<d1>\d{{1,2}}){ordinal}(?:\s+of)?\s+(?P<m1>{month})\.?(?:,?\s+(?P<y1>\d{{4}}))?\b)",
+            rf"(?P<dmy>\b(?P<d1>\d{{1,2}}){ordinal}(?:\s*[-–]\s*\d{{1,2}}{ordinal})?(?:\s+of)?\s+(?P<m1>{month})\.?(?:,?\s+(?P<y1>\d{{4}}))?\b)",
             rf"(?P<mdy>\b(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
             rf"(?P<my>\b(?P<m3>{month})\.?,?\s+(?:of\s+)?(?P<y3>\d{{4}})\b)",
             rf"(?P<mo>\b(?P<mp>in|last|since|during|until|till|by|from|early|late|mid|mid-|this|next)\s*"

@@ -220,6 +220,14 @@ class Doc:
     def span_text(self, i: int, j: int) -> str:
         return self.body[self.toks.starts[i]:self.toks.ends[j - 1]]
 
+    def inner_apostrophe(self, k: int) -> bool:
+        """An apostrophe at token k glued to the words on both sides, with a lower-case word after
+        it other than the possessive "s" ("Tau'ataina", "Vava'u", "Hawai'i"): inside one name."""
+        toks = self.toks
+        return 0 < k < len(toks.norms) - 1 and toks.norms[k] in ("'", "\u2019", "\u2018") \
+            and toks.starts[k] == toks.ends[k - 1] and toks.starts[k + 1] == toks.ends[k] \
+            and toks.texts[k + 1][:1].islower() and toks.norms[k + 1] != "s"
+
     def entity(self, iri: str, type_: str, name: str, sentence: int = 0, **extra) -> Entity:
         found = self.entities.get(iri)
         if found is None:

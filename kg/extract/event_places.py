@@ -16,19 +16,23 @@ from kg.extract.document import PLAN_CUES, Doc, Ref, Sentence
 from kg.extract.resources import Resources
 from kg.iris import place_iri
 
-_PREPOSITIONS = frozenset({"in", "off", "near"})
+_PREPOSITIONS = frozenset({"in", "off", "near", "to"})   # "to" only for a visit's destination (unknown_place)
 _NOT_IN_NAMES = frozenset({"post", "rank", "event", "kind", "area", "country", "adjective", "capital", "honorific"})
 _MAX_WORDS = 4
 _BEFORE, _AFTER = 8, 12
 _STOPS = frozenset({";", ".", "?", "!"})
 
 
-def unknown_place(doc: Doc, res: Resources, sent: Sentence, i: int, j: int) -> Optional[str]:
+def unknown_place(doc: Doc, res: Resources, sent: Sentence, i: int, j: int, destination: bool = False) -> Optional[str]:
     """The place named for the trigger at tokens [i, j): the candidate nearest to it within a few
-    words, as a new Place entity; None when there is none."""
+    words, as a new Place entity; None when there is none. For a visit (``destination``) "to"
+    right after the trigger also introduces one ("paid a visit to Balykchy", "travelled to Kirkenes");
+    elsewhere "to" is too loose ("said to Reuters")."""
     candidates = sent.memoized("unknown_places", lambda: _candidates(doc, res, sent))
+    norms = doc.toks.norms
     near = [(k, end) for k, end in candidates
-            if i - _BEFORE <= k < i or j <= k <= j + _AFTER]
+            if (i - _BEFORE <= k < i or j <= k <= j + _AFTER)
+            and (norms[k - 1] != "to" or destination and k in (j, j + 1))]   # "travelled to X", "a visit to X"
     near = [(k, end) for k, end in near if not _after_plan(doc, sent, j, k) and not _across_stop(doc, i, j, k)]
     if not near:
         return None
@@ -53,9 +57,11 @@ def _candidates(doc: Doc, res: Resources, sent: Sentence) -> list[tuple[int, int
         start = end = k + 1
         while end < sent.b and end - start < _MAX_WORDS and texts[end][:1].isupper() and texts[end][:1].isalpha():
             end += 1
-        if end == start or end - start == _MAX_WORDS:
+            if end + 1 < sent.b and doc.inner_apostrophe(end):
+                end += 2   # "off Vava'u"
+        if end == start or end - start >= _MAX_WORDS:
             continue
-        words = range(start, end)
+        words = [x for x in range(start, end) if not doc.inner_apostrophe(x)]
         if any(sent.covered(x) or x in in_names or norms[x] in res.calendar_words or norms[x] in blocked
                or res.grammar.get(norms[x]) or norms[x] in res.org_heads for x in words):
             continue

@@ -24,6 +24,7 @@ from typing import Optional
 
 from kg.extract.coref import protagonist_pair
 from kg.extract.countries import countries_in, focus_pair
+from kg.extract.agreements import keep_parties
 from kg.extract.dates import DateMention
 from kg.extract.document import PLAN_CUES, STORY_EVENT_TYPES, Doc, Event, Ref, Sentence
 from kg.extract.event_places import unknown_place
@@ -45,6 +46,7 @@ def find_events(doc: Doc, res: Resources) -> None:
     off_topic: set[int] = set()
     for sent in doc.sentences:
         _group_refs(doc, res, sent)
+        _colon_quote(doc, sent)
         triggers = [m for m in sent.by_cat("event") if not _inside_name(sent, m)]
         readings = [(m, _reading(doc, res, sent, m)) for m in triggers]
         verbal = any(r == "verbal" for _, r in readings)
@@ -99,6 +101,47 @@ def statement_topics(res: Resources) -> tuple[dict[tuple[str, ...], str], frozen
         areas = frozenset(k for k, v in cues.items() if v == _NOT_A_TOPIC)
         found = _TOPICS[res] = (words, frozenset(a for a in res.areas if a.lower() in {x.lower() for x in areas}))
     return found
+
+
+_ENVOY_POSTS = frozenset({"Ambassador", "ChargeDAffaires"})
+
+
+def drop_off_domain(doc: Doc, res: Resources) -> None:
+    """An article with no defence at all -- no defence word of statement_topics.tsv, no cooperation
+    area that is a topic by itself, no military rank, no drills, no act or agreement of two states,
+    and nobody holding a post other than an envoy's -- reports no
+    events: its meetings, signings and statements (a mining minister signing with a trading house
+    in an ambassador's presence) are dropped, with its unnamed agreements and their signed/partyTo
+    relations (dev6 call 12, dev7 call 9). Stated ties between countries are kept."""
+    words, no_topic_areas = statement_topics(res)
+    if not words or not (doc.events or doc.relations):
+        return
+    if any(r.role not in _ENVOY_POSTS and r.role not in res.title_only_roles
+           for e in doc.entities.values() if e.type == "Person" for r in e.roles):
+        return
+    if any(e.type == "Person" and e.id in res.people and res.people[e.id].posts for e in doc.entities.values()):
+        return   # a known office holder
+    if any(r.p in ("alliedWith", "cooperatesWith", "memberOf") for r in doc.relations):
+        return   # a stated tie between states
+    if any(e.type == "JointExercise" or sum(doc.entities[p].type == "Country" for p in e.participants if p in doc.entities) >= 2
+           for e in doc.events):
+        return   # drills, or two states acting together
+    if any(len({r.s for r in doc.relations if r.p == "partyTo" and r.o == a}) >= 2 for a in
+           {r.o for r in doc.relations if r.p == "partyTo"}):
+        return   # an agreement between two states
+    defence = {w for w, v in words.items() if v == "defence"}
+    longest = max(len(w) for w in defence)
+    norms = doc.toks.norms
+    for sent in doc.sentences:
+        if any(m.key not in no_topic_areas for m in sent.by_cat("area")) or sent.by_cat("rank"):
+            return   # a cooperation area, or a military rank ("Colonel X")
+        if any(tuple(norms[k:k + n]) in defence for k in range(sent.a, sent.b) for n in range(1, longest + 1)):
+            return
+    doc.events = []
+    dropped = {e.id for e in doc.entities.values() if e.type == "Agreement" and e.described}
+    for iri in dropped:
+        del doc.entities[iri]
+    doc.relations = [r for r in doc.relations if r.o not in dropped]
 
 
 def _on_topic(doc: Doc, res: Resources, sent: Sentence) -> bool:
@@ -208,6 +251,50 @@ def _group_refs(doc: Doc, res: Resources, sent: Sentence) -> None:
         for iri in pair:
             sent.refs.append(Ref(g.i, g.j, iri, "group"))
     _numbered_groups(doc, sent)
+    _they(doc, res, sent)
+
+
+def _they(doc: Doc, res: Resources, sent: Sentence) -> None:
+    """"At the end of the talks, they signed a memorandum": a plural subject pronoun right before
+    an act (not a statement) stands for the people of the meeting reported at most three sentences
+    before, when it had two or more of them."""
+    norms = doc.toks.norms
+    for k in range(sent.a, sent.b - 1):
+        if norms[k] != "they" or res.pronouns.get(norms[k]) != "p":
+            continue
+        if any(r.i <= k < r.j for r in sent.refs):
+            continue
+        act = next((x for x in sent.by_cat("event") if k < x.i <= k + 3), None)
+        if act is None or act.key in ("Statement", "Interview"):
+            continue
+        meeting = next((e for e in reversed(doc.events) if e.type == "Meeting"), None)
+        if meeting is None or not 0 <= sent.index - meeting.sentence <= 3:
+            continue
+        people = [p for p in meeting.participants if doc.entities[p].type == "Person"]
+        if len(people) >= 2:
+            for iri in people:
+                sent.refs.append(Ref(k, k + 1, iri, "group"))
+
+
+_OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+
+
+def _colon_quote(doc: Doc, sent: Sentence) -> None:
+    """"Mozambique's defence minister X: \u201cCabo Delgado is quieter ...\u201d" (live blogs,
+    bulletins, captions): a named person followed by a colon and an opening quotation mark, with no
+    event word before, is a statement; the colon stands in for the say-verb."""
+    norms = doc.toks.norms
+    for k in range(sent.a + 1, sent.b - 1):
+        if norms[k] != ":" or doc.toks.texts[k + 1] not in _OPENING_QUOTES:
+            continue
+        if doc.toks.starts[k] != doc.toks.ends[k - 1]:
+            continue   # "Agenda : ..." -- the colon sits on the word before it
+        if not any(r.j == k and doc.entities[r.entity].type == "Person" for r in sent.refs):
+            continue
+        if any(x.i < k for x in sent.by_cat("event")):
+            continue
+        sent.matches.append(Match(k, k + 1, "event", "Statement", ":"))
+        return
 
 
 def story_pair(doc: Doc, sent_index: int, token: int) -> list[str]:
@@ -379,8 +466,10 @@ def _modality(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[bo
             continue
         if texts[cue.i][:1].isupper() and cue.i > sent.a:
             continue   # "May" the month
-        if cue.key == "future" and cue.i > sent.a and res.grammar.get(norms[cue.i - 1]) == "det":
+        if cue.key == "future" and cue.i > sent.a and res.grammar.get(norms[cue.i - 1]) == "det" \
+                and cue.j - cue.i == 1 and cue.j != m.i:
             continue   # "the next day", "the next morning": later in the story, not in the future
+            # (but "the upcoming exercise", "the preparation of the exercise" are planned)
         if cue.j < sent.b and norms[cue.j].isdigit():
             continue
         if cue.key == "habitual":
@@ -480,6 +569,10 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             and first_after.i - m.j <= 8 and "by" in norms[m.j:first_after.i] \
             and "," not in norms[m.j:first_after.i]:
         passive = True   # "was received in Kigali on Monday by the minister"
+    if not passive and first_after is not None and m.i - 1 >= sent.a and res.grammar.get(norms[m.i - 1]) == "aux" \
+            and "by" in norms[max(m.j, first_after.i - _BY_REACH):first_after.i] \
+            and not any(m.j <= x.i < first_after.i for x in sent.by_cat("event")):
+        passive = True   # "was received last Wednesday in the Pentagonito, seat of the ministry, by her homologue, Mr. X"
     if passive:
         subject, obj = obj, subject
     event = Event(type=m.key, sentence=sent.index, trigger=(m.i, m.j), rule=f"trigger:{m.key}:{m.term}")
@@ -503,13 +596,25 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             event.host, event.guest = obj, subject
             event.confidence = 0.85
         event.participants = persons
+        if frame == "host-subject" and subject and not event.guest and m.key == "Meeting":
+            sender = _delegation_country(doc, res, sent, m.j)
+            if sender is not None:   # "received the Qatari delegation": the country stands in
+                event.host, event.guest = subject, sender
+                persons = persons + [sender]
+        if m.key == "Meeting":
+            if m.j < sent.b and norms[m.j] == ":" and any(x.key == m.key and x.i > m.j for x in sent.by_cat("event")):
+                return None   # "Talks: On 4 March he was received ...": the label of a bullet its verbs report
+            event.participants = _clause_people(doc, sent, m) or persons
         if len(persons) < (1 if m.key == "Meeting" else 2) and not (event.host and event.guest):
             return None   # a meeting is between people; countries alone are a weaker reading
     elif m.key == "Visit":
+        if subject is None and first_after is not None \
+                and any(m.j <= x.i < first_after.i for x in sent.by_cat("event")):
+            obj = None   # "I travelled to Kirkenes and met my Finnish colleague X": X is the other verb's object
         visitor = subject or obj
         if visitor is None:
             return None
-        if _visited_no_place(doc, res, sent, m):
+        if _visited_no_place(doc, res, sent, m) or _visiting_setting(doc, res, sent, m):
             return None
         event.guest = visitor
         event.participants = [visitor] + ([obj] if obj and obj != visitor else [])
@@ -539,7 +644,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             # "Sri Lanka and Japan signed ... during a visit by X": the countries signed, X only visited
             event.participants = subjects
         else:
-            event.participants = [p for p in persons if p not in witnesses] or countries
+            event.participants = [p for p in persons if p not in witnesses] or keep_parties(doc, res, sent, countries)
         if not event.participants and event.agreement:
             event.participants = list(doc.entities[event.agreement].parties)
         if not event.participants and not event.agreement:
@@ -564,13 +669,75 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         places = _of_type(doc, sent, "Place")
         event.place = places[0] if places else None
     if event.place is None and event.type in _PLACED_TYPES:
-        event.place = unknown_place(doc, res, sent, m.i, m.j)
+        event.place = unknown_place(doc, res, sent, m.i, m.j, destination=event.type == "Visit")
     event.participants = sorted(dict.fromkeys(event.participants))
     return event
 
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
+_BY_REACH = 7   # "by her Peruvian homologue, Mr. X": the agent's name this close after "by"
 _NAMING_REACH = 8
+
+
+_DELEGATION_GAP = 5
+
+
+def _delegation_country(doc: Doc, res: Resources, sent: Sentence, j: int) -> Optional[str]:
+    """"received the Qatari delegation", "hosted a delegation of the Pakistan Army", "a military
+    delegation from Brazil": the country of a delegation (delegation_words.tsv) right after the
+    trigger whose members are not named before the clause ends; None otherwise."""
+    norms = doc.toks.norms
+    words = res.folded_words("delegation_words")
+    k = next((t for t in range(j, min(sent.b, j + _DELEGATION_GAP)) if norms[t] in words), None)
+    if k is None or any(norms[t] in (",", ";") for t in range(j, k)):
+        return None
+    end = k + 1
+    while end < sent.b and norms[end] not in (",", ";", ".") and end - k <= 8:
+        end += 1
+    if any(doc.entities[r.entity].type == "Person" for r in sent.refs if j <= r.i < end):
+        return None   # "a delegation headed by General X": X is the guest
+    countries = [r for r in sent.refs if doc.entities[r.entity].type == "Country"
+                 and (j <= r.i < k or k < r.i <= k + 4 and norms[k + 1] in ("of", "from"))]
+    found = {r.entity for r in countries}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+_COORDINATED_GAP = frozenset({",", "and", "later", "then", "also", "afterwards", "subsequently"})
+
+
+def _clause_people(doc: Doc, sent: Sentence, m: Match) -> list[str]:
+    """"X was received by the President, and held talks with the defence secretary": two meeting
+    verbs sharing one subject, each with its own object, are two meetings. For a sentence with
+    such a coordinated second verb ("and" right before it, no person in between), each verb's
+    people are the sentence's subject and the persons up to the next meeting verb; [] when the
+    sentence has no such pair (then every person of the sentence takes part)."""
+    norms = doc.toks.norms
+
+    def coordinated(x: Match) -> bool:
+        k = x.i - 1
+        while k > sent.a and norms[k] in _COORDINATED_GAP and norms[k] != "and":
+            k -= 1
+        return norms[k] == "and" and all(norms[t] in _COORDINATED_GAP for t in range(k, x.i))
+
+    def compute():
+        verbs = [x for x in sent.by_cat("event") if x.key == "Meeting" and not _inside_name(sent, x)
+                 and not (x.j < sent.b and norms[x.j] == ":")]   # "Talks: On 4 March he ...": a label
+        if len(verbs) < 2 or not any(coordinated(x) for x in verbs[1:]):
+            return [], {}
+        return verbs, {id(x): n for n, x in enumerate(verbs)}
+
+    verbs, index = sent.memoized("meeting_verbs", compute)
+    at = index.get(id(m))
+    if at is None:
+        return []
+    end = verbs[at + 1].i if at + 1 < len(verbs) else sent.b
+    if at == 0:
+        return [r.entity for r in _persons(doc, sent, sent.a, end)]
+    if not coordinated(m):
+        return []
+    subject = _persons(doc, sent, sent.a, verbs[0].i)
+    own = [r.entity for r in _persons(doc, sent, m.j, end)]
+    return list(dict.fromkeys([r.entity for r in subject[:1]] + own)) if subject and own else []
 
 
 def _named_exercise(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str]:
@@ -768,6 +935,18 @@ def _visited_no_place(doc: Doc, res: Resources, sent: Sentence, m: Match) -> boo
     if not texts[k].islower() and not refs or any(x.i == k and x.cat in ("post", "posthead") for x in sent.matches):
         return False
     return not _abroad(doc, sent, k)
+
+
+def _visiting_setting(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    """"X, who is currently visiting the Sultanate, ...": a progressive visit in a relative clause
+    describes the visitor's stay as the setting of the sentence's news, not a reported trip."""
+    norms = doc.toks.norms
+    if not norms[m.i].endswith("ing"):
+        return False
+    k = m.i - 1
+    while k > sent.a and (norms[k].endswith("ly") or norms[k] in ("now", "still", "also")):
+        k -= 1   # "who is currently visiting", "who is now also visiting"
+    return k > sent.a and res.grammar.get(norms[k]) == "aux" and norms[k - 1] in ("who", "which", "that")
 
 
 def _abroad(doc: Doc, sent: Sentence, k: int) -> bool:
@@ -996,8 +1175,8 @@ def _other_pairs(a: Event, b: Event) -> bool:
     held talks with Y ... Earlier on Monday, X met Z", "Z received X; X later met W" -- are two
     meetings, unless one is a continuation of the other with the same host."""
     pa, pb = set(a.participants), set(b.participants)
-    if len(pa) < 2 or len(pb) < 2 or not (pa - pb) or not (pb - pa) or a.sentence == b.sentence:
-        return False
+    if len(pa) < 2 or len(pb) < 2 or not (pa - pb) or not (pb - pa):
+        return False   # (two meetings of one sentence differ only when _clause_people split it)
     return not (a.host and a.host == b.host and a.guest == b.guest)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.countries import opens_venue
 from kg.extract.document import Doc, Ref, Sentence
 from kg.extract.organizations import find_organizations
 from kg.extract.resources import Resources
@@ -20,7 +21,8 @@ def find_named(doc: Doc, res: Resources) -> None:
         for m in sent.by_cat("named"):
             entry = res.named[m.key]
             if entry.type == "Place" and any(x.cat == "capital" and (x.i, x.j) == (m.i, m.j) for x in sent.matches) \
-                    and not (m.i > sent.a and res.grammar.get(doc.toks.norms[m.i - 1]) == "prep-place"):
+                    and not (m.i > sent.a and res.grammar.get(doc.toks.norms[m.i - 1]) == "prep-place") \
+                    and not opens_venue(doc, res, sent, m.i, m.j):
                 continue  # the capital stands for its country here
             doc.entity(entry.iri, entry.type, entry.name, sent.index, known=True, wikidata=entry.wikidata,
                        kind=entry.kind, date=entry.date)
@@ -88,6 +90,8 @@ def _name_after(doc: Doc, res: Resources, sent: Sentence, j: int) -> tuple[int, 
     while k < sent.b and (_exercise_word(doc, res, sent, k) or (
             toks.norms[k] == "-" and k > start and k + 1 < sent.b and toks.starts[k] == toks.ends[k - 1])):
         k += 1
+        if k + 1 < sent.b and doc.inner_apostrophe(k):
+            k += 2   # "Tau'ataina", "Nuku'alofa": an apostrophe inside the word
     if k == start or not cap_word(doc, start):
         return None
     return start, k

@@ -15,11 +15,11 @@ from typing import Optional, Sequence
 from kg.articles import Article, read_article
 from kg.extract.agreements import finalize_agreements, find_agreements
 from kg.extract.context import infer_countries
-from kg.extract.counterparts import find_unnamed_counterparts
+from kg.extract.counterparts import drop_domestic_colleagues, find_unnamed_counterparts
 from kg.extract.countries import find_countries, find_country_anaphors
 from kg.extract.dateline import find_dateline, find_weekday_headings
 from kg.extract.document import Doc, Entity, Sentence
-from kg.extract.events import find_events
+from kg.extract.events import drop_off_domain, find_events
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import find_named
 from kg.extract.people import find_people
@@ -67,6 +67,7 @@ class Extractor:
         find_weekday_headings(doc, res)
         find_countries(doc, res)
         find_country_anaphors(doc, res)
+        drop_domestic_colleagues(doc, res)
         find_named(doc, res)
         find_people(doc, res)
         find_unnamed_counterparts(doc, res)
@@ -76,6 +77,7 @@ class Extractor:
         infer_countries(doc, res)
         find_relations(doc, res)
         finalize_agreements(doc)
+        drop_off_domain(doc, res)
         used = {e.place for e in doc.events}
         for iri in doc.optional_places - used:
             del doc.entities[iri]

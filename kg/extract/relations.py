@@ -303,7 +303,8 @@ def _membership(doc: Doc, sent, cues) -> None:
 
 _NEGATION = frozenset({"not", "never", "yet", "n't"})
 _COPULA = frozenset({"are", "is", "was", "were", "been", "remain", "remains", "became", "become", "as"})
-_BEFORE_ORG = frozenset({"a", "an", "the", "fellow", "full", "founding", "both", "all", "two", "its", "their"})
+_BEFORE_ORG = frozenset({"a", "an", "the", "fellow", "full", "founding", "both", "all", "two", "its", "their",
+                         "now", "also", "already", "still"})   # "are now all NATO allies"
 _ALONGSIDE = (("alongside",), ("along", "with"), ("together", "with"), ("as", "are"), ("like",))
 
 
@@ -426,6 +427,10 @@ def _alliance_members(doc: Doc, sent, cues) -> None:
             members = _coordinated(doc, refs, cue.j, "Country")
             if doc.toks.norms[cue.i] == "ally":
                 members = members[:1]
+        if not members:   # "Finland, Sweden and Norway are now all NATO allies"
+            country_refs = [r for r in refs if doc.entities[r.entity].type == "Country"
+                            and r.how in ("country", "adjective", "capital", "group")]
+            members = _subject_countries(doc, sent, country_refs, cue.i, doc.toks.norms[cue.i] == "allies")
         for country in dict.fromkeys(members):
             doc.relations.append(Relation(country, "memberOf", orgs[0], None, sent.index, "cue:alliance-member",
                                           confidence=0.7))
