@@ -130,7 +130,7 @@ def drop_off_domain(doc: Doc, res: Resources) -> None:
            {r.o for r in doc.relations if r.p == "partyTo"}):
         return   # an agreement between two states
     defence = {w for w, v in words.items() if v == "defence"}
-    longest = max(len(w) for w in defence)
+    longest = max((len(w) for w in defence), default=0)
     norms = doc.toks.norms
     for sent in doc.sentences:
         if any(m.key not in no_topic_areas for m in sent.by_cat("area")) or sent.by_cat("rank"):
