@@ -223,3 +223,24 @@ def test_capitalised_trigger_ends_a_name(workspace_extractor, body, name):
 def test_lower_case_said_is_no_name(workspace_extractor):
     out = _run(workspace_extractor, "General Musa Ali said the troops were ready.")
     assert _names(out, "Person") == {"Musa Ali"}
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (adjacent swaps count one), the full table: the reference."""
+    table = [[max(i, j) if min(i, j) == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1,
+                              table[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+def test_within_one_edit_agrees_with_the_edit_distance_on_every_short_pair():
+    from itertools import product
+
+    from kg.extract.resources import within_one_edit
+
+    words = ["".join(w) for n in range(5) for w in product("abc", repeat=n)]
+    assert all(within_one_edit(a, b) == (_edit_distance(a, b) <= 1) for a in words for b in words)
