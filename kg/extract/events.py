@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import weakref
 from datetime import date, timedelta
-from typing import Optional
+from typing import Collection, Optional
 
 from kg.extract.coref import protagonist_pair
 from kg.extract.countries import countries_in, focus_pair
@@ -130,12 +130,10 @@ def drop_off_domain(doc: Doc, res: Resources) -> None:
            {r.o for r in doc.relations if r.p == "partyTo"}):
         return   # an agreement between two states
     defence = {w for w, v in words.items() if v == "defence"}
-    longest = max((len(w) for w in defence), default=0)
-    norms = doc.toks.norms
     for sent in doc.sentences:
         if any(m.key not in no_topic_areas for m in sent.by_cat("area")) or sent.by_cat("rank"):
             return   # a cooperation area, or a military rank ("Colonel X")
-        if any(tuple(norms[k:k + n]) in defence for k in range(sent.a, sent.b) for n in range(1, longest + 1)):
+        if _has_phrase(doc, sent, defence):
             return
     doc.events = []
     dropped = {e.id for e in doc.entities.values() if e.type == "Agreement" and e.described}
@@ -167,14 +165,19 @@ def _topical(doc: Doc, s: Sentence, words: dict[tuple[str, ...], str], no_topic_
 
 
 def _has_topic_words(doc: Doc, s: Sentence, words: dict[tuple[str, ...], str], no_topic_areas: frozenset[str]) -> bool:
-    longest = max(len(w) for w in words)
-    norms = doc.toks.norms
     if s.by_cat("kind") or any(m.key not in _SPEECH_TYPES for m in s.by_cat("event")) \
             or any(m.key not in no_topic_areas for m in s.by_cat("area")):
         return True
     if any(m.key != "memberOf" or _of_type(doc, s, "Country") for m in s.by_cat("cue:relation_cues")):
         return True   # "our members" of a cooperative are no membership of states
-    return any(tuple(norms[k:k + n]) in words for k in range(s.a, s.b) for n in range(1, longest + 1))
+    return _has_phrase(doc, s, words)
+
+
+def _has_phrase(doc: Doc, s: Sentence, phrases: Collection[tuple[str, ...]]) -> bool:
+    """Whether sentence ``s`` holds one of ``phrases`` (folded token tuples) anywhere."""
+    norms = doc.toks.norms
+    longest = max((len(p) for p in phrases), default=0)
+    return any(tuple(norms[k:k + n]) in phrases for k in range(s.a, s.b) for n in range(1, longest + 1))
 
 
 _ANAPHORIC_TYPES = frozenset({"Meeting", "Visit"})
