@@ -1,8 +1,9 @@
 """Cut a large RDF file into pieces that parse to the same triples, so that several of Oxigraph's
 bulk loaders can load one file side by side.
 
-Why: one bulk loader keeps one core busy (parsing, then sorting and writing the indexes): 9 s for
-the 1M-triple benchmark file on this machine, where two loaders on its two halves take 5 s. A cut
+Why: one bulk loader keeps one core busy (parsing, then sorting and writing the indexes): 9.4 s for
+the 1M-triple benchmark file on a 2-core machine, where two loaders side by side take 6.2 s
+(docs/store.md, with the literal check running beside them). A cut
 is made only where a cheap scan shows it is a statement boundary; any file where that cannot be
 shown is loaded whole:
 
