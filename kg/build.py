@@ -18,12 +18,13 @@ from typing import Callable, Iterator, Optional, Sequence
 
 import pyoxigraph as ox
 
-from kg import iris
+from kg import iris, published
 from kg.articles import Article, read_article
 from kg.derive import derive
 from kg.literals import literals_checked_while
 from kg.reconcile import reconcile_labels
 from kg.errors import ArticleError, OutputError, StoreError
+from kg.published import CURRENT_LINK, STORE_LINK, VERSIONS_DIR
 from kg.store import OxigraphStore
 from kg.results import compact
 from kg.to_rdf import article_quads, decimal, extraction_quads, selector_triples, term
@@ -31,9 +32,6 @@ from kg.validate import ONTOLOGY_GRAPH, Violation, validate
 from kg.workspace import Workspace
 
 ARTICLES_GRAPH = iris.graph_iri("articles")
-STORE_LINK = "store"
-VERSIONS_DIR = ".versions"          # one folder per published build: its store and output files
-CURRENT_LINK = "current"            # build/current -> .versions/build-*, switched in one rename
 LEGACY_STORES_DIR = ".stores"       # where builds before .versions kept their stores
 LOCK_FILE = ".lock"
 REJECTED_DIR = "rejected"
@@ -107,6 +105,7 @@ def build(workspace: Workspace, options: Optional[BuildOptions] = None) -> Build
         with _output_errors(build_dir):
             _clean_stale(build_dir)
             staging.mkdir()
+            published.create(staging)
         try:
             with _output_errors(build_dir):  # the staging store's writes: a full disk
                 summary = _build_into(workspace, staging, options)
@@ -303,9 +302,9 @@ def _swap_in(staging: Path, build_dir: Path) -> list[str]:
     os.replace(staging, version)
     old = _link_target(build_dir / CURRENT_LINK)
     _point(build_dir / CURRENT_LINK, os.path.join(VERSIONS_DIR, version.name))
-    published = [name for name in PUBLISHED if (version / name).exists()]
+    written = [name for name in PUBLISHED if (version / name).exists()]
     for name in PUBLISHED:
-        if name in published:
+        if name in written:
             _point(build_dir / name, os.path.join(CURRENT_LINK, name))
         elif (build_dir / name).is_symlink() or (build_dir / name).is_file():
             # not written by this build (a --store memory build has no store): a stale one would
@@ -315,9 +314,10 @@ def _swap_in(staging: Path, build_dir: Path) -> list[str]:
     shutil.copyfile(version / REPORT_FILE, report)
     os.replace(report, build_dir / REPORT_FILE)
     if old and Path(old).name != version.name:
-        shutil.rmtree(build_dir / old, ignore_errors=True)
+        # a version that `kg serve` or an open store still reads stays until a later build
+        published.remove_unless_read(build_dir / old)
     _clean_legacy_stores(build_dir)
-    return [str(build_dir / name) for name in published] + [str(build_dir / REPORT_FILE)]
+    return [str(build_dir / name) for name in written] + [str(build_dir / REPORT_FILE)]
 
 
 def _point(link: Path, target: str) -> None:
@@ -352,7 +352,7 @@ def _keep_rejected(staging: Path, build_dir: Path) -> list[str]:
 
 def _clean_stale(build_dir: Path) -> None:
     """Remove what killed builds left behind: staging folders, temporary links, and versions no
-    ``current`` link points to."""
+    ``current`` link points to and no reader holds (``kg.published``)."""
     for path in build_dir.glob(".staging-*"):
         shutil.rmtree(path, ignore_errors=True)
     for path in [*build_dir.glob(".link-*"), *build_dir.glob(".store-link-*")]:
@@ -363,7 +363,7 @@ def _clean_stale(build_dir: Path) -> None:
     if versions.is_dir():
         for path in versions.iterdir():
             if current is None or Path(current).name != path.name:
-                shutil.rmtree(path, ignore_errors=True)
+                published.remove_unless_read(path)
     _clean_legacy_stores(build_dir)
 
 
@@ -388,8 +388,7 @@ def open_built_store(workspace: Workspace, store_kind: str = "disk") -> Oxigraph
         store = OxigraphStore()
         store.load_file(trig, None)
         return store
-    link = build_dir / STORE_LINK
-    if not link.exists():
-        raise StoreError(f"no built store in {build_dir}: run `kg build` first "
-                         "(after `kg build --store memory`, pass --store memory)")
-    return OxigraphStore(link.resolve(), read_only=True)
+    location, lease = published.lease_current_store(build_dir)
+    store = OxigraphStore(location, read_only=True)
+    store.lease = lease  # held as long as the store: a later build keeps this version meanwhile
+    return store

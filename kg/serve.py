@@ -12,6 +12,9 @@ No HTTP code of ours answers a request: ``kg serve`` starts ``oxigraph serve-rea
   ``kg.remote`` turns that into a clear error, and curl users see that line.
 - The default graph is the union of the named graphs (``--union-default-graph``), as in the
   embedded store, so the canned queries give the same rows.
+- It follows ``kg build``: serving the built store, it holds a reader's lease on that build's
+  version (``kg.published``, so a build does not delete it underneath), and when a build publishes
+  a newer one it restarts the server on it, on the same port (about a second without answers).
 
 Endpoints, for a server on port 7878: ``/query`` (SPARQL query), ``/update`` (SPARQL update,
 writable only), ``/store`` (Graph Store Protocol).
@@ -27,10 +30,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
+from kg import published
 from kg.errors import StoreError
 
 DEFAULT_PORT = 7878
@@ -96,10 +100,12 @@ class OxigraphServer:
     >>> #     RemoteStore(server.query_url).query("ASK { ?s ?p ?o }")
     """
 
-    def __init__(self, options: ServeOptions, log: Optional[Path] = None) -> None:
+    def __init__(self, options: ServeOptions, log: Optional[Path] = None,
+                 lease: Optional[published.Lease] = None) -> None:
         self.options = options
         self.command = server_command(options)
         self.log = log
+        self.lease = lease  # passed to the server process, so that it holds the version it reads
         self.process: Optional[subprocess.Popen] = None
 
     @property
@@ -129,7 +135,8 @@ class OxigraphServer:
             stdout = subprocess.DEVNULL
             stderr = open(self.log, "ab") if self.log else subprocess.PIPE
         try:
-            self.process = subprocess.Popen(self.command, stdout=stdout, stderr=stderr,
+            held = (self.lease.fd,) if self.lease is not None and self.lease.fd >= 0 else ()
+            self.process = subprocess.Popen(self.command, stdout=stdout, stderr=stderr, pass_fds=held,
                                             start_new_session=not inherit_output)
         except OSError as exc:
             raise StoreError(f"cannot start {self.command[0]}: {exc}") from None
@@ -164,9 +171,14 @@ class OxigraphServer:
         except (OSError, ValueError):
             return ""
 
-    def serve_until_stopped(self, on_ready=None) -> int:
+    def serve_until_stopped(self, on_ready: Optional[Callable[["OxigraphServer"], None]] = None,
+                            follow: Optional[Callable[[Path], Optional[tuple[Path, Optional[published.Lease]]]]] = None,
+                            on_switch: Optional[Callable[["OxigraphServer"], None]] = None,
+                            poll: float = 1.0) -> int:
         """Start, then wait for the server to end; Ctrl-C, SIGTERM or SIGHUP stop it.
 
+        With ``follow`` (given the location served, a newer one and its lease, or None), it is
+        asked every ``poll`` seconds, and the server is restarted on what it returns.
         The signal handlers are in place before the server starts, so a signal that arrives
         while it starts still stops it: the server never outlives ``kg serve``.
         """
@@ -179,13 +191,33 @@ class OxigraphServer:
             self.start(inherit_output=True)
             if on_ready is not None:
                 on_ready(self)
-            return self.process.wait()
+            while True:
+                try:
+                    return self.process.wait(timeout=poll if follow is not None else None)
+                except subprocess.TimeoutExpired:
+                    pass
+                newer = follow(self.options.location)  # type: ignore[misc, arg-type]
+                if newer is not None:
+                    self.switch_to(*newer)
+                    if on_switch is not None:
+                        on_switch(self)
         except (KeyboardInterrupt, _Stopped):
             return 0
         finally:
             self.stop()
             for number, handler in previous.items():
                 signal.signal(number, handler)
+
+    def switch_to(self, location: Path, lease: Optional[published.Lease]) -> None:
+        """Serve ``location`` instead, on the same address: stop, start again, then let the old
+        version go (a build may remove it from then on)."""
+        self.stop()
+        previous, self.lease = self.lease, lease
+        self.options = replace(self.options, location=location)
+        self.command = server_command(self.options, binary=self.command[0])
+        self.start(inherit_output=self.process is not None and self.process.stderr is None)
+        if previous is not None:
+            previous.release()
 
     def stop(self, grace: float = 5.0) -> None:
         """SIGTERM, then SIGKILL after ``grace`` seconds."""
@@ -213,10 +245,18 @@ class _Stopped(Exception):
     """SIGTERM or SIGHUP reached ``kg serve``."""
 
 
-def built_store_location(build_dir: Path) -> Path:
-    """The store folder the ``build/store`` link points to now (resolved, so a later build that
-    switches the link does not change what a running server reads)."""
-    link = build_dir / "store"
-    if not link.exists():
-        raise StoreError(f"no built store in {build_dir}: run `kg build` first (the default --store disk)")
-    return link.resolve()
+def newer_build(build_dir: Path, served: Path) -> Optional[tuple[Path, Optional[published.Lease]]]:
+    """The store of a build published since ``served`` was, with a lease on it; None if there
+    is none (or none that can be read now: a build is switching, or the link is gone)."""
+    link = build_dir / published.STORE_LINK
+    try:
+        if link.resolve() == served:
+            return None
+        location, lease = published.lease_current_store(build_dir)
+    except (StoreError, OSError):
+        return None
+    if location == served:
+        if lease is not None:
+            lease.release()
+        return None
+    return location, lease

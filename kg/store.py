@@ -67,6 +67,7 @@ class OxigraphStore:
 
     def __init__(self, path: Optional[Path] = None, read_only: bool = False) -> None:
         self.path = path
+        self.lease: Optional[object] = None  # whatever must live as long as the store (kg.published.Lease)
         try:
             if path is None:
                 self._store = ox.Store()

@@ -60,16 +60,19 @@ def start_kg_serve(workspace: Path, *extra: str) -> tuple[subprocess.Popen, str]
     raise AssertionError("kg serve did not answer within 30 s")
 
 
-def stop(process: subprocess.Popen) -> None:
-    """SIGTERM (a shell may have kg serve ignore SIGINT); the Oxigraph server, its child, goes with it."""
+def stop(process: subprocess.Popen) -> str:
+    """SIGTERM (a shell may have kg serve ignore SIGINT); the Oxigraph server, its child, goes with it.
+    Returns what kg serve wrote to stderr."""
     process.send_signal(signal.SIGTERM)
     try:
         process.wait(10)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(10)
+    said = process.stderr.read().decode("utf-8", errors="replace")
     for stream in (process.stdout, process.stderr):
         stream.close()
+    return said
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +210,79 @@ def test_serve_without_a_build_says_so(tmp_path):
     done = subprocess.run([KG, "serve", "-w", str(workspace)], capture_output=True, text=True, timeout=30)
     assert done.returncode == 2
     assert "run `kg build` first" in done.stderr
+
+
+MARKER_ASK = "ASK { <https://w3id.org/ddkg/resource/country/ZZZ> ?p ?o }"
+
+
+def _built_copy(tmp_path: Path) -> Path:
+    from kg.build import BuildOptions, build
+    from kg.workspace import Workspace
+
+    root = copy_workspace(tmp_path / "ws")
+    build(Workspace(root), BuildOptions(html=False, validate=False))
+    return root
+
+
+def _rebuild_with_marker(root: Path) -> None:
+    from kg.build import BuildOptions, build
+    from kg.workspace import Workspace
+
+    (root / "seeds" / "curated" / "zz-marker.ttl").write_text(
+        "<https://w3id.org/ddkg/resource/country/ZZZ> a <https://w3id.org/ddkg/ontology#Country> .\n",
+        encoding="utf-8")
+    build(Workspace(root), BuildOptions(html=False, validate=False))
+
+
+def _versions(root: Path) -> set[str]:
+    return {p.name for p in (root / "build" / ".versions").iterdir()}
+
+
+def _marker_served(url: str, seconds: float, expected: bool = True) -> bool:
+    """Whether the server answers the marker's ASK with ``expected`` within ``seconds`` (a restart
+    may leave it without answers for a moment)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if RemoteStore(url, timeout=5).query(MARKER_ASK).boolean is expected:
+                return True
+        except (QueryError, StoreError):
+            pass
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_follows_a_new_build_and_lets_the_old_version_go(tmp_path):
+    root = _built_copy(tmp_path)
+    first = _versions(root)
+    process, url = start_kg_serve(root)
+    try:
+        assert RemoteStore(url).query(MARKER_ASK).boolean is False
+        _rebuild_with_marker(root)
+        assert first < _versions(root), "the build removed the version the server was reading"
+        assert _marker_served(url, 20), "kg serve still serves the graph of the previous build"
+        assert RemoteStore(url).query(ALLIES).rows  # the whole new graph, not only the marker
+        from kg.build import BuildOptions, build
+        from kg.workspace import Workspace
+
+        (root / "seeds" / "curated" / "zz-marker.ttl").unlink()
+        build(Workspace(root), BuildOptions(html=False, validate=False))
+        assert not first & _versions(root), "the version no one serves any more was kept"
+        assert _marker_served(url, 20, expected=False)
+    finally:
+        said = stop(process)
+    assert said.count("A new build: now serving") == 2, said
+
+
+def test_serve_no_follow_keeps_its_graph_and_its_version(tmp_path):
+    root = _built_copy(tmp_path)
+    first = _versions(root)
+    process, url = start_kg_serve(root, "--no-follow")
+    try:
+        _rebuild_with_marker(root)
+        time.sleep(2.5)  # more than the follow poll
+        assert RemoteStore(url).query(MARKER_ASK).boolean is False
+        assert first < _versions(root)
+        assert RemoteStore(url).query(ALLIES).rows  # its files are all still there
+    finally:
+        stop(process)

@@ -23,14 +23,17 @@ from kg.cli.options import get_workspace, workspace_option
 @click.option("--memory", is_flag=True, help="Serve an empty in-memory store (needs --writable): a scratch "
                                              "target for kg push.")
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests from web pages.")
+@click.option("--follow/--no-follow", default=True, show_default=True,
+              help="Serving the built store read-only: restart on the graph of each new kg build.")
 def command(workspace: Optional[Path], host: str, port: int, writable: bool, timeout: float,
-            location: Optional[Path], memory: bool, cors: bool) -> None:
+            location: Optional[Path], memory: bool, cors: bool, follow: bool) -> None:
     """Serve the built graph over the SPARQL 1.1 Protocol, with the Oxigraph server.
 
     Endpoints: /query (SPARQL query: results as JSON, XML, CSV or TSV; CONSTRUCT as Turtle,
     N-Triples, RDF/XML...), /update and /store (Graph Store Protocol; writes only with
     --writable). The default graph is the union of the named graphs, as in `kg query`. Stop it
-    with Ctrl-C. Restart it after `kg build` to serve the new graph.
+    with Ctrl-C. When `kg build` publishes a new graph, the server restarts on it (about a second
+    without answers); the graph it served stays on disk while it does.
 
     \b
     Examples:
@@ -39,12 +42,15 @@ def command(workspace: Optional[Path], host: str, port: int, writable: bool, tim
            http://127.0.0.1:7878/query
       kg serve --memory --writable --port 7879   # an empty store to push into
     """
-    from kg.serve import OxigraphServer, ServeOptions, built_store_location
+    from kg.published import lease_current_store
+    from kg.serve import OxigraphServer, ServeOptions, newer_build
 
     if memory and location:
         raise click.UsageError("give --memory or --location, not both")
     if memory and not writable:
         raise click.UsageError("--memory serves an empty store: add --writable so it can be filled (kg push)")
+    lease = None
+    build_dir = None
     if memory:
         where = None
         what = "an empty in-memory store"
@@ -54,13 +60,14 @@ def command(workspace: Optional[Path], host: str, port: int, writable: bool, tim
             where.mkdir(parents=True, exist_ok=True)
         what = str(where)
     else:
-        where = built_store_location(get_workspace(workspace).build_dir)
+        build_dir = get_workspace(workspace).build_dir
+        where, lease = lease_current_store(build_dir)
         what = f"the built store ({where})"
         if writable:
             click.echo("warning: --writable on the built store: updates change build/store until the next "
                        "kg build replaces it, and kg query must not read it while this server writes", err=True)
     server = OxigraphServer(ServeOptions(where, host=host, port=port, writable=writable, timeout=timeout,
-                                         cors=cors))
+                                         cors=cors), lease=lease)
     mode = "read-write" if writable else "read-only"
 
     def announce(running: OxigraphServer) -> None:
@@ -70,6 +77,11 @@ def command(workspace: Optional[Path], host: str, port: int, writable: bool, tim
                    f"  Graph store:   {running.store_url}\n"
                    "Press Ctrl-C to stop.", err=True)
 
-    code = server.serve_until_stopped(announce)
+    def switched(running: OxigraphServer) -> None:
+        click.echo(f"A new build: now serving {running.options.location}", err=True)
+
+    following = build_dir is not None and follow and not writable  # a writable store's updates would be dropped
+    code = server.serve_until_stopped(
+        announce, follow=(lambda served: newer_build(build_dir, served)) if following else None, on_switch=switched)
     if code not in (0, -2, -15, 130):
         raise click.ClickException(f"the Oxigraph server stopped with exit code {code}")
