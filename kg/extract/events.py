@@ -46,7 +46,7 @@ def find_events(doc: Doc, res: Resources) -> None:
     off_topic: set[int] = set()
     for sent in doc.sentences:
         _group_refs(doc, res, sent)
-        _colon_quote(doc, sent)
+        _colon_quote(doc, res, sent)
         triggers = [m for m in sent.by_cat("event") if not _inside_name(sent, m)]
         readings = [(m, _reading(doc, res, sent, m)) for m in triggers]
         verbal = any(r == "verbal" for _, r in readings)
@@ -103,9 +103,6 @@ def statement_topics(res: Resources) -> tuple[dict[tuple[str, ...], str], frozen
     return found
 
 
-_ENVOY_POSTS = frozenset({"Ambassador", "ChargeDAffaires"})
-
-
 def drop_off_domain(doc: Doc, res: Resources) -> None:
     """An article with no defence at all -- no defence word of statement_topics.tsv, no cooperation
     area that is a topic by itself, no military rank, no drills, no act or agreement of two states,
@@ -116,7 +113,7 @@ def drop_off_domain(doc: Doc, res: Resources) -> None:
     words, no_topic_areas = statement_topics(res)
     if not words or not (doc.events or doc.relations):
         return
-    if any(r.role not in _ENVOY_POSTS and r.role not in res.title_only_roles
+    if any(r.role not in res.envoy_roles and r.role not in res.title_only_roles
            for e in doc.entities.values() if e.type == "Person" for r in e.roles):
         return
     if any(e.type == "Person" and e.id in res.people and res.people[e.id].posts for e in doc.entities.values()):
@@ -253,7 +250,7 @@ def _group_refs(doc: Doc, res: Resources, sent: Sentence) -> None:
             pair = story_pair(doc, sent.index, g.i)
         for iri in pair:
             sent.refs.append(Ref(g.i, g.j, iri, "group"))
-    _numbered_groups(doc, sent)
+    _numbered_groups(doc, res, sent)
     _they(doc, res, sent)
 
 
@@ -279,16 +276,13 @@ def _they(doc: Doc, res: Resources, sent: Sentence) -> None:
                 sent.refs.append(Ref(k, k + 1, iri, "group"))
 
 
-_OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
-
-
-def _colon_quote(doc: Doc, sent: Sentence) -> None:
+def _colon_quote(doc: Doc, res: Resources, sent: Sentence) -> None:
     """"Mozambique's defence minister X: \u201cCabo Delgado is quieter ...\u201d" (live blogs,
     bulletins, captions): a named person followed by a colon and an opening quotation mark, with no
     event word before, is a statement; the colon stands in for the say-verb."""
     norms = doc.toks.norms
     for k in range(sent.a + 1, sent.b - 1):
-        if norms[k] != ":" or doc.toks.texts[k + 1] not in _OPENING_QUOTES:
+        if norms[k] != ":" or doc.toks.texts[k + 1] not in res.opening_quotes:
             continue
         if doc.toks.starts[k] != doc.toks.ends[k - 1]:
             continue   # "Agenda : ..." -- the colon sits on the word before it
@@ -316,14 +310,13 @@ def story_pair(doc: Doc, sent_index: int, token: int) -> list[str]:
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_GROUP_NOUNS = frozenset({"countries", "nations", "states", "allies", "members", "partners", "neighbours",
-                          "neighbors", "governments", "militaries"})
 
 
-def _numbered_groups(doc: Doc, sent: Sentence) -> None:
+def _numbered_groups(doc: Doc, res: Resources, sent: Sentence) -> None:
     """"the three NATO allies", "all five countries", "the four Nordic nations": the last N distinct
     countries the article named before stand for the group."""
     norms = doc.toks.norms
+    nouns = res.folded_words("group_nouns")
     for k in range(sent.a, sent.b - 1):
         n = _NUMBERS.get(norms[k])
         if n is None or n == 2:
@@ -331,9 +324,9 @@ def _numbered_groups(doc: Doc, sent: Sentence) -> None:
         if not (k > sent.a and norms[k - 1] in ("the", "all", "these", "those")):
             continue
         end = k + 1
-        while end < sent.b and end - k <= 3 and norms[end] not in _GROUP_NOUNS:
+        while end < sent.b and end - k <= 3 and norms[end] not in nouns:
             end += 1
-        if end >= sent.b or norms[end] not in _GROUP_NOUNS:
+        if end >= sent.b or norms[end] not in nouns:
             continue
         found: list[str] = []
         for index in range(sent.index, -1, -1):
@@ -607,7 +600,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         if m.key == "Meeting":
             if m.j < sent.b and norms[m.j] == ":" and any(x.key == m.key and x.i > m.j for x in sent.by_cat("event")):
                 return None   # "Talks: On 4 March he was received ...": the label of a bullet its verbs report
-            event.participants = _clause_people(doc, sent, m) or persons
+            event.participants = _clause_people(doc, res, sent, m) or persons
         if len(persons) < (1 if m.key == "Meeting" else 2) and not (event.host and event.guest):
             return None   # a meeting is between people; countries alone are a weaker reading
     elif m.key == "Visit":
@@ -640,7 +633,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         if agreements:
             event.agreement = min(agreements, key=lambda r: abs(r.i - m.i)).entity
         else:
-            event.agreement = _agreement_referred(doc, sent, m)
+            event.agreement = _agreement_referred(doc, res, sent, m)
         witnesses = _witnesses(doc, sent)
         subjects = countries_in(doc, sent, sent.a, m.i)
         if not before and not passive and len(subjects) >= 2:
@@ -705,22 +698,20 @@ def _delegation_country(doc: Doc, res: Resources, sent: Sentence, j: int) -> Opt
     return next(iter(found)) if len(found) == 1 else None
 
 
-_COORDINATED_GAP = frozenset({",", "and", "later", "then", "also", "afterwards", "subsequently"})
-
-
-def _clause_people(doc: Doc, sent: Sentence, m: Match) -> list[str]:
+def _clause_people(doc: Doc, res: Resources, sent: Sentence, m: Match) -> list[str]:
     """"X was received by the President, and held talks with the defence secretary": two meeting
     verbs sharing one subject, each with its own object, are two meetings. For a sentence with
     such a coordinated second verb ("and" right before it, no person in between), each verb's
     people are the sentence's subject and the persons up to the next meeting verb; [] when the
     sentence has no such pair (then every person of the sentence takes part)."""
     norms = doc.toks.norms
+    gap = res.folded_words("coordinated_verb_gap")
 
     def coordinated(x: Match) -> bool:
         k = x.i - 1
-        while k > sent.a and norms[k] in _COORDINATED_GAP and norms[k] != "and":
+        while k > sent.a and norms[k] in gap and norms[k] != "and":
             k -= 1
-        return norms[k] == "and" and all(norms[t] in _COORDINATED_GAP for t in range(k, x.i))
+        return norms[k] == "and" and all(norms[t] in gap for t in range(k, x.i))
 
     def compute():
         verbs = [x for x in sent.by_cat("event") if x.key == "Meeting" and not _inside_name(sent, x)
@@ -810,17 +801,15 @@ def _interview_outlet(doc: Doc, res: Resources, sent: Sentence, m: Match, frame:
     return None
 
 
-_DOCUMENT_WORDS = frozenset({"document", "documents", "agreement", "memorandum", "deal", "accord", "arrangement",
-                             "contract", "declaration", "treaty", "protocol", "letter", "plan", "pact"})
 
 
-def _agreement_referred(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
+def _agreement_referred(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str]:
     """"The document was signed by ...", "the deal was signed on Tuesday", "It was signed by ...":
     a definite noun for a document, or "it", before the trigger names the agreement of the signing
     reported just before."""
     norms = doc.toks.norms
     pronoun = m.i - 2 >= sent.a and norms[m.i - 2] == "it" and doc.toks.texts[m.i - 1].lower() in ("was", "has")
-    if not pronoun and not any(norms[k] in _DOCUMENT_WORDS and k > sent.a and norms[k - 1] in ("the", "this", "that")
+    if not pronoun and not any(norms[k] in res.folded_words("document_words") and k > sent.a and norms[k - 1] in ("the", "this", "that")
                                for k in range(max(sent.a, m.i - 4), m.i)):
         return None
     for e in reversed(doc.events):
@@ -842,7 +831,6 @@ def _witnesses(doc: Doc, sent: Sentence) -> set[str]:
     return out
 
 
-_SPEECH_ADVERBS = frozenset({"also", "further", "later", "then", "again", "has", "had", "have", "earlier", "once"})
 _QUOTE_MARKS = frozenset({",", '"', "'", "\u201d", "\u201c", "\u2019", ")", ":", "--", "-", "\u2014"})
 
 
@@ -863,7 +851,8 @@ def _speaker(doc: Doc, res: Resources, sent: Sentence, m: Match, before: list[Re
             return None
         return first_after.entity
     k = m.i - 1
-    while k >= sent.a and (norms[k] in _SPEECH_ADVERBS or res.grammar.get(norms[k]) == "aux"
+    adverbs = res.folded_words("speech_adverbs")
+    while k >= sent.a and (norms[k] in adverbs or res.grammar.get(norms[k]) == "aux"
                            or (norms[k].endswith("ly") and doc.toks.texts[k].islower())):
         k -= 1
     if k >= sent.a and norms[k] not in _QUOTE_MARKS:
