@@ -244,3 +244,26 @@ def test_within_one_edit_agrees_with_the_edit_distance_on_every_short_pair():
 
     words = ["".join(w) for n in range(5) for w in product("abc", repeat=n)]
     assert all(within_one_edit(a, b) == (_edit_distance(a, b) <= 1) for a in words for b in words)
+
+
+# -- ranks of Latin and Francophone armies written in translation ------------------------------
+
+@pytest.mark.parametrize("body, name, not_name", [
+    ("On Monday the army chief, Gen. Div. Hugo Aquino Ramírez, met the Chilean defence attaché, Col. Pedro Soto.",
+     "Hugo Aquino Ramírez", "Div"),
+    ("The Chief of General Staff of the Armies, General of Army Corps Mamadou Sarr, received the French ambassador.",
+     "Mamadou Sarr", "Corps Mamadou Sarr"),
+    ("General of Brigade Luis Paredes Soto, commander of the 3rd Division, met the Peruvian defence minister.",
+     "Luis Paredes Soto", "Brigade Luis Paredes Soto"),
+    ("The defence minister received Général de division Alain Mbaye on Tuesday.", "Alain Mbaye", "Général"),
+])
+def test_translated_general_ranks_are_no_part_of_the_name(workspace_extractor, body, name, not_name):
+    people = _names(_run(workspace_extractor, body), "Person")
+    assert name in people and not_name not in people
+
+
+def test_general_of_the_army_is_still_its_own_rank(workspace_extractor):
+    """"General of Army" is the post-Soviet rank: the longer "General of Army Corps" does not take its name word."""
+    people = _names(_run(workspace_extractor, "General of Army Arkadiy Bakhin met his Kazakh counterpart on Monday."),
+                    "Person")
+    assert people == {"Arkadiy Bakhin"}
