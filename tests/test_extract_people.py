@@ -267,3 +267,23 @@ def test_general_of_the_army_is_still_its_own_rank(workspace_extractor):
     people = _names(_run(workspace_extractor, "General of Army Arkadiy Bakhin met his Kazakh counterpart on Monday."),
                     "Person")
     assert people == {"Arkadiy Bakhin"}
+
+
+# -- a later short form of a long name: its last words ------------------------------------------
+
+@pytest.mark.parametrize("body, full", [
+    ("The Mauritanian defence minister, Ahmed Ould Cheikh Sidiya, arrived in Dakar on Monday. "
+     "Mr. Ould Cheikh Sidiya said the two armies would cooperate.", "Ahmed Ould Cheikh Sidiya"),
+    ("Peru's defence minister, Walter Quispe Huamán, received his Bolivian counterpart on Monday. "
+     "Quispe Huamán said the border talks were useful.", "Walter Quispe Huamán"),
+    ("Admiral Luis Alberto Chávez Ugarte met the Chilean naval attaché on Monday. "
+     "Admiral Alberto Chávez Ugarte said the navies would train together.", "Luis Alberto Chávez Ugarte"),
+])
+def test_last_words_of_a_long_name_name_the_same_person(workspace_extractor, body, full):
+    assert _names(_run(workspace_extractor, body), "Person") == {full}
+
+
+def test_a_different_given_name_before_the_same_last_words_is_another_person(workspace_extractor):
+    body = ("The Mauritanian defence minister, Ahmed Ould Cheikh Sidiya, arrived in Dakar on Monday. "
+            "Mr. Mohamed Cheikh Sidiya, a senator, said the two armies would cooperate.")
+    assert _names(_run(workspace_extractor, body), "Person") == {"Ahmed Ould Cheikh Sidiya", "Mohamed Cheikh Sidiya"}

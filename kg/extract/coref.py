@@ -32,8 +32,9 @@ class State:
             self.people.append(iri)
         words = term_key(name)
         keys = [words[-1]] if len(words) >= 2 else []
-        if len(words) >= 3:
-            keys.append(" ".join(words[-2:]))
+        # every shorter tail is a later short form: "Quispe Huamán" of "Walter Quispe Huamán",
+        # "Ould Cheikh Sidiya" of "Ahmed Ould Cheikh Sidiya"
+        keys += [" ".join(words[-n:]) for n in range(2, len(words))]
         full = " ".join(words)
         if full not in self.full_names or any(iri not in self.surnames.get(k, ()) for k in keys):
             self.version += 1   # the cache of surname look-ups holds until a new name is known
