@@ -287,3 +287,33 @@ def test_a_different_given_name_before_the_same_last_words_is_another_person(wor
     body = ("The Mauritanian defence minister, Ahmed Ould Cheikh Sidiya, arrived in Dakar on Monday. "
             "Mr. Mohamed Cheikh Sidiya, a senator, said the two armies would cooperate.")
     assert _names(_run(workspace_extractor, body), "Person") == {"Ahmed Ould Cheikh Sidiya", "Mohamed Cheikh Sidiya"}
+
+
+# -- a name with initials after the full name, then the surname alone --------------------------
+
+def test_initialled_form_after_the_full_name_is_the_same_person(workspace_extractor):
+    body = ("The Uzbek defence minister met the Military Attaché of Belarus, Colonel Dzmitry Kavalenka, on Monday. "
+            "Colonel D. Kavalenka thanked the minister. On May 5, Colonel Kavalenka paid a visit to Termez.")
+    out = _run(workspace_extractor, body)
+    assert _names(out, "Person") == {"Dzmitry Kavalenka"}
+    assert [e["guest"] for e in _events(out, "Visit")] == [person_iri("Dzmitry Kavalenka")]
+
+
+def test_initial_of_another_given_name_is_another_person(workspace_extractor):
+    body = ("The Uzbek defence minister met the attaché, Colonel Dzmitry Kavalenka, on Monday. "
+            "Colonel P. Kavalenka visited the academy.")
+    assert _names(_run(workspace_extractor, body), "Person") == {"Dzmitry Kavalenka", "P. Kavalenka"}
+
+
+@pytest.mark.parametrize("adverb", ["Later", "Earlier", "Afterwards", "Subsequently", "Separately"])
+def test_sentence_adverb_before_a_surname_is_no_part_of_the_name(workspace_extractor, adverb):
+    body = (f"The Uzbek defence minister met the attaché, Colonel Dzmitry Kavalenka, on Monday. "
+            f"{adverb} Kavalenka visited the academy.")
+    assert _names(_run(workspace_extractor, body), "Person") == {"Dzmitry Kavalenka"}
+
+
+def test_capitalised_given_name_is_still_a_name(workspace_extractor):
+    """Only listed adverbs stop a name: "Laterza" or a given name before a surname stays."""
+    body = ("The Uzbek defence minister met the attaché, Colonel Dzmitry Kavalenka, on Monday. "
+            "Then Colonel Laterza Kavalenka, his brother, met the minister.")
+    assert "Laterza Kavalenka" in _names(_run(workspace_extractor, body), "Person")

@@ -121,6 +121,8 @@ def person_entity(doc: Doc, res: Resources, name: str, sent: Sentence, state: "c
     if iri is None and len(state.surnames.get(key, ())) == 1:
         iri = next(iter(state.surnames[key]))   # "Szalay-Bobrovniczky" after "Kristof Szalay-Bobrovniczky"
     if iri is None:
+        iri = _initialled_form(key.split(" "), state)
+    if iri is None:
         iri = person_iri(name)
     if iri not in doc.entities:
         entry = res.people.get(iri)
@@ -128,6 +130,15 @@ def person_entity(doc: Doc, res: Resources, name: str, sent: Sentence, state: "c
                    country=entry.country if entry else None, wikidata=entry.wikidata if entry else None)
     state.register(iri, name)
     return iri
+
+
+def _initialled_form(words: list[str], state: "coref.State") -> Optional[str]:
+    """"D. Kavalenka" after "Dzmitry Kavalenka": a name with initials that fits exactly one person
+    the article has named in full is that person (so a later "Kavalenka" has one referent)."""
+    if len(words) < 2 or not any(len(w) == 1 for w in words[:-1]):
+        return None
+    found = {iri for full, iri in state.full_names.items() if _initials_fit(words, full.split(" "))}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _known_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> None:
