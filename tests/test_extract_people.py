@@ -317,3 +317,26 @@ def test_capitalised_given_name_is_still_a_name(workspace_extractor):
     body = ("The Uzbek defence minister met the attaché, Colonel Dzmitry Kavalenka, on Monday. "
             "Then Colonel Laterza Kavalenka, his brother, met the minister.")
     assert "Laterza Kavalenka" in _names(_run(workspace_extractor, body), "Person")
+
+
+# -- a retired mark in brackets between a post's rank and the name -----------------------------
+
+@pytest.mark.parametrize("body", [
+    "The Minister of National Defense of Paraguay, Gen. (R) Óscar Benítez Cáceres, received the Bolivian ambassador.",
+    "The Minister of National Defense of Paraguay, Gen. (ret.) Óscar Benítez Cáceres, received the Bolivian ambassador.",
+    "Paraguay's Minister of National Defense, Gen. (Retd) Óscar Benítez Cáceres, received the Bolivian ambassador.",
+])
+def test_retired_mark_keeps_the_post_before_the_rank(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    person = next(e for e in out["entities"] if e["name"] == "Óscar Benítez Cáceres")
+    assert {(r["role"], r["country"]) for r in person["roles"]} == {("DefenceMinister", country_iri("PRY"))}
+
+
+def test_letter_in_brackets_after_a_name_is_no_retired_mark(workspace_extractor):
+    """Only a bracket between a rank and the name is a retired mark: a party letter after a name
+    ("Colonel John Hale (R)") is neither a name nor a title of the next name."""
+    out = _run(workspace_extractor, "Colonel John Hale (R) met the Minister of National Defense of Paraguay, "
+                                    "Gen. (R) Óscar Benítez Cáceres, on Monday.")
+    assert _names(out, "Person") == {"John Hale", "Óscar Benítez Cáceres"}
+    hale = next(e for e in out["entities"] if e["name"] == "John Hale")
+    assert not any(r["role"] == "DefenceMinister" for r in hale["roles"])

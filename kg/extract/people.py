@@ -478,13 +478,15 @@ def _unit_before_title(doc: Doc, res: Resources, sent: Sentence, k: int, title_a
 
 
 def _retired_mark(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
-    """After a rank, a bracket holding only an abbreviation ("(ret.)", "(Retd)", "(rtd)") belongs
-    to the title: the token after the bracket, else k."""
-    norms = doc.toks.norms
+    """After a rank, a bracket holding only an abbreviation ("(ret.)", "(Retd)", "(rtd)") or one
+    capital letter (the Spanish "Gen. (R)", retired) belongs to the title: the token after the
+    bracket, else k."""
+    norms, texts = doc.toks.norms, doc.toks.texts
     if k >= sent.b or norms[k] != "(":
         return k
     x = k + 1
-    while x < min(sent.b, k + 4) and (norms[x] in res.abbreviations or norms[x] == "."):
+    while x < min(sent.b, k + 4) and (norms[x] in res.abbreviations or norms[x] == "."
+                                      or (x == k + 1 and len(texts[x]) == 1 and texts[x].isupper())):
         x += 1
     return x + 1 if x > k + 1 and x < sent.b and norms[x] == ")" else k
 
@@ -702,6 +704,11 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
             commas += 1
             k = p + 1   # "Commander of the Papua New Guinea Defence Force (PNGDF), Major General X"
             continue
+        if doc.toks.norms[k - 1] == ")":
+            p = next((x for x in range(k - 2, max(first, k - 6) - 1, -1) if doc.toks.norms[x] == "("), None)
+            if p is not None and p > first and _retired_mark(doc, res, sent, p) == k:
+                k = p   # back over "(ret.)", "(R)" to the rank before it
+                continue
         if not _accept(doc, res, sent, k - 1, titles, countries) or _verb_after_title(doc, res, k - 1, first, titles):
             break
         k -= 1
