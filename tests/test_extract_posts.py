@@ -486,3 +486,24 @@ def test_colleague_without_a_country_gives_no_post(workspace_extractor):
     out = _run(workspace_extractor, "Defence Minister Ingrid Bakke and her colleague, Foreign Minister Ola Berg, "
                                     "briefed parliament on Tuesday.")
     assert {r for r, _, _ in short(_roles(out, "Ola Berg"))} == {"ForeignMinister"}
+
+
+# -- a post's head after two portfolios in capitals ("Defence and National Service Minister") ----
+
+@pytest.mark.parametrize("body, name, role, country", [
+    ("Tanzania's Defence and National Service Minister Dr Joseph K. Mwakyusa held talks with the Kenyan "
+     "defence minister on Monday.", "Joseph K. Mwakyusa", "DefenceMinister", "TZA"),
+    ("Fiji's Defence and Veterans Affairs Minister Pio Tikoduadua met the Australian High Commissioner on Monday.",
+     "Pio Tikoduadua", "DefenceMinister", "FJI"),
+    ("Kenya's Foreign and Diaspora Affairs Minister Musalia Mudavadi met the Tanzanian defence minister on Monday.",
+     "Musalia Mudavadi", "ForeignMinister", "KEN"),
+])
+def test_first_portfolio_with_the_head_is_the_post(workspace_extractor, body, name, role, country):
+    out = _run(workspace_extractor, body)
+    assert (role, country_iri(country), None) in _roles(out, name)
+
+
+def test_two_portfolios_of_no_listed_post_give_none(workspace_extractor):
+    out = _run(workspace_extractor, "Tanzania's Works and Transport Minister John Mbarawa met the Kenyan "
+                                    "defence minister on Monday.")
+    assert _roles(out, "John Mbarawa") == set()
