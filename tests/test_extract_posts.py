@@ -507,3 +507,19 @@ def test_two_portfolios_of_no_listed_post_give_none(workspace_extractor):
     out = _run(workspace_extractor, "Tanzania's Works and Transport Minister John Mbarawa met the Kenyan "
                                     "defence minister on Monday.")
     assert _roles(out, "John Mbarawa") == set()
+
+
+# -- a post in apposition after "his <adjective> counterpart," ------------------------------------
+
+def test_post_after_a_counterpart_phrase_serves_its_country(workspace_extractor):
+    out = _run(workspace_extractor, "The Minister of the Armed Forces of Senegal, Mr. Birame Diouf, received his "
+                                    "Mauritanian counterpart, the Minister of National Defence, Mr. Ahmed Ould "
+                                    "Cheikh Sidiya, on Monday.")
+    assert _roles(out, "Ahmed Ould Cheikh Sidiya") == {("DefenceMinister", country_iri("MRT"), None)}
+    assert _roles(out, "Birame Diouf") == {("DefenceMinister", country_iri("SEN"), None)}
+
+
+def test_counterpart_in_another_clause_gives_no_country(workspace_extractor):
+    out = _run(workspace_extractor, "The Senegalese minister met his Mauritanian counterpart on Monday, and the "
+                                    "Minister of National Defence, Mr. Ahmed Bah, spoke later.")
+    assert ("DefenceMinister", country_iri("MRT"), None) not in _roles(out, "Ahmed Bah")

@@ -811,7 +811,7 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
                          if not _ministry_official(doc, zone, p) and p.i not in sent.body_heads]
                 shared = next((c for _, c, _ in found if c), None)
                 if shared is None and zone.end <= ref.i:
-                    shared = _country_after_name(doc, sent, ref.j)
+                    shared = _country_after_name(doc, sent, ref.j) or _counterpart_before(doc, sent, zone.start)
                 elif shared is None and zone.start >= ref.j:
                     shared = _possessive_before(doc, sent, ref.i)   # "Ghana's X, the defence minister"
                 for p, country, accredited in found:
@@ -843,6 +843,17 @@ def _country_after_name(doc: Doc, sent: Sentence, j: int) -> Optional[str]:
     if country is None or country.how != "country" or (country.j < sent.b and norms[country.j] in ("'", "’")):
         return None
     return country.entity
+
+
+def _counterpart_before(doc: Doc, sent: Sentence, start: int) -> Optional[str]:
+    """The country of "his Mauritanian counterpart, the Minister of National Defence, X": a post
+    in apposition right after a counterpart phrase serves the country that phrase names."""
+    if start - 2 < sent.a or doc.toks.norms[start - 1] != ",":
+        return None
+    cue = next((m for m in sent.matches if m.cat == "cue:counterpart" and m.j == start - 1), None)
+    if cue is None:
+        return None
+    return next((r.entity for r in sent.refs if r.j == cue.i and r.how in ("country", "adjective")), None)
 
 
 def _possessive_before(doc: Doc, sent: Sentence, i: int) -> Optional[str]:
