@@ -523,3 +523,22 @@ def test_counterpart_in_another_clause_gives_no_country(workspace_extractor):
     out = _run(workspace_extractor, "The Senegalese minister met his Mauritanian counterpart on Monday, and the "
                                     "Minister of National Defence, Mr. Ahmed Bah, spoke later.")
     assert ("DefenceMinister", country_iri("MRT"), None) not in _roles(out, "Ahmed Bah")
+
+
+# -- "the commander of <a unit>, <rank> X" --------------------------------------------------------
+
+@pytest.mark.parametrize("body, name, country", [
+    ("On Wednesday the minister met the commander of the Northern Fleet, Admiral Oleg Petrov.", "Oleg Petrov", None),
+    ("On Wednesday the minister met the commander of the Norwegian Joint Headquarters, Lieutenant General "
+     "Håkon Lyngstø.", "Håkon Lyngstø", "NOR"),
+    ("On Wednesday the minister met the head of the Russian Northern Fleet, Admiral Oleg Petrov.", "Oleg Petrov", "RUS"),
+])
+def test_commander_of_a_unit_before_the_name(workspace_extractor, body, name, country):
+    out = _run(workspace_extractor, body)
+    assert _roles(out, name) == {("Commander", country_iri(country) if country else None, None)}
+
+
+def test_chief_of_staff_of_a_unit_is_not_its_commander(workspace_extractor):
+    out = _run(workspace_extractor, "On Wednesday the minister met the chief of staff of the Northern Fleet, "
+                                    "Admiral Oleg Petrov.")
+    assert ("Commander", None, None) not in _roles(out, "Oleg Petrov")

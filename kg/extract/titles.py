@@ -13,7 +13,6 @@ from kg.extract.gazetteer import Match
 from kg.extract.resources import Resources
 
 _TITLE_CATS = ("post", "rank", "honorific")
-_UNIT_HEADS = frozenset({"head", "chief"})
 _MAX_UNIT_WORDS = 6
 
 
@@ -135,12 +134,13 @@ def _unit_heads(doc: Doc, res: Resources) -> None:
         return
     norms = doc.toks.norms
     longest = max(len(u) for u in res.military_units)
+    heads = res.folded_words("unit_head_words")
     for sent in doc.sentences:
         added = []
         for k in range(sent.a, sent.b - 2):
-            if norms[k] not in _UNIT_HEADS or norms[k + 1] != "of":
+            if norms[k] not in heads or norms[k + 1] != "of":
                 continue
-            if any(m.cat == "post" and m.i <= k < m.j for m in sent.matches):
+            if any(m.cat == "post" and m.i <= k < m.j and m.j > k + 1 for m in sent.matches):
                 continue   # "Chief of General Staff", "head of the navy": the lexicon's own post
             end = _unit_end(doc, res, sent, k + 2, longest)
             if end is not None:
