@@ -280,3 +280,24 @@ def test_delegation_with_a_named_head_has_the_head_as_guest(workspace_extractor)
                                     "on Monday.")
     [meeting] = _events(out, "Meeting")
     assert meeting["guest"] == person_iri("Li Wei")
+
+
+# -- a say-verb coordinated with the verb before it shares its subject ---------------------------
+
+@pytest.mark.parametrize("body, speaker", [
+    ('Mr. Ahmed Bah welcomed "the excellent relations" between Senegal and Mauritania and declared that the two '
+     'armies will continue to work hand in hand.', "Ahmed Bah"),
+    ("Defence Minister Karim Nasser thanked the Omani delegation and stressed that military cooperation would grow.",
+     "Karim Nasser"),
+])
+def test_say_verb_after_and_shares_the_subject(workspace_extractor, body, speaker):
+    found = _events(_run(workspace_extractor, body), "Statement")
+    assert [e["participants"] for e in found] == [[person_iri(speaker)]]
+
+
+@pytest.mark.parametrize("body", [
+    "The ministry welcomed the visit of Defence Minister Karim Nasser and declared that the two armies will work together.",
+    "On Monday the navy hosted Admiral Lena Fischer and stressed that maritime cooperation would grow.",
+])
+def test_say_verb_after_and_with_no_person_subject(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "Statement") == []

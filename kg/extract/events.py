@@ -855,6 +855,8 @@ def _speaker(doc: Doc, res: Resources, sent: Sentence, m: Match, before: list[Re
     while k >= sent.a and (norms[k] in adverbs or res.grammar.get(norms[k]) == "aux"
                            or (norms[k].endswith("ly") and doc.toks.texts[k].islower())):
         k -= 1
+    if k > sent.a and norms[k] == "and":
+        return _coordinated_subject(doc, sent, m)   # "X welcomed the ties and declared that ..."
     if k >= sent.a and norms[k] not in _QUOTE_MARKS:
         at = [r for r in sent.refs if r.i <= k < r.j]
         person = next((r.entity for r in at if doc.entities[r.entity].type == "Person"), None)
@@ -873,6 +875,18 @@ def _speaker(doc: Doc, res: Resources, sent: Sentence, m: Match, before: list[Re
     clause, outside = _subject_outside_relative(doc, sent, m, before)
     subject = outside if clause else (before[-1].entity if before else None)
     return subject or (first_after.entity if first_after and first_after.i - m.j <= 4 else None)
+
+
+def _coordinated_subject(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
+    """A say-verb coordinated with the verb before it by a bare "and" shares that verb's subject:
+    the person the sentence opens with, when no verb comes before that person ("Mr. X welcomed
+    the ties and declared that ...")."""
+    first = min((r for r in sent.refs if r.i < m.i), key=lambda r: r.i, default=None)
+    if first is None or doc.entities[first.entity].type != "Person":
+        return None
+    if any(x.i < first.i for x in sent.by_cat("event")) or first.i - sent.a > 3:
+        return None
+    return first.entity
 
 
 def _subject_outside_relative(doc: Doc, sent: Sentence, m: Match,
