@@ -944,9 +944,15 @@ def _visited_no_place(doc: Doc, res: Resources, sent: Sentence, m: Match) -> boo
 
 
 def _visiting_setting(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
-    """"X, who is currently visiting the Sultanate, ...": a progressive visit in a relative clause
-    describes the visitor's stay as the setting of the sentence's news, not a reported trip."""
+    """"X, who is currently visiting the Sultanate, ...", "X, who is on an official visit to the
+    country, ...": a visit in the present tense in a relative clause describes the visitor's stay
+    as the setting of the sentence's news, not a reported trip ("who was on a visit" reports it)."""
     norms = doc.toks.norms
+    if m.key == "Visit" and _being_on(doc, res, sent, m):
+        k = m.i - 1
+        while norms[k] != "on":
+            k -= 1
+        return k - 2 >= sent.a and norms[k - 1] in ("is", "are") and norms[k - 2] in ("who", "which", "that")
     if not norms[m.i].endswith("ing"):
         return False
     k = m.i - 1
