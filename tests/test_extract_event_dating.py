@@ -201,3 +201,21 @@ def test_during_the_talks_dates_what_the_sentence_reports(workspace_extractor):
             "Minister Karim Nasser.\n\nDuring the talks Haddad and Nasser signed a memorandum on army training.")
     out = _run(workspace_extractor, body)
     assert [e["date"] for e in _events(out, "AgreementSigning")] == ["2024-05-06"]
+
+
+# -- a day inside a relative clause is background: the story stays on its day -------------------
+
+def test_arrival_in_a_relative_clause_does_not_move_the_story(workspace_extractor):
+    body = ("NEW DELHI: Cambodian Defence Minister Sok Vannarith on Wednesday held talks with Indian Defence "
+            "Minister Arvind Mehra. Sok Vannarith, who arrived in New Delhi on Tuesday, was accorded a guard of honour. "
+            "Later in the day, Sok Vannarith called on Vice President Meera Rao.")
+    out = _run(workspace_extractor, body, "2024-05-08")
+    assert sorted(e["date"] for e in _events(out, "Meeting")) == ["2024-05-08", "2024-05-08"]
+    assert [e["date"] for e in _events(out, "Visit")] == ["2024-05-07"]
+
+
+def test_arrival_in_a_main_clause_moves_the_story(workspace_extractor):
+    body = ("Cambodian Defence Minister Sok Vannarith arrived in New Delhi on Tuesday. "
+            "Sok Vannarith called on Vice President Meera Rao.")
+    out = _run(workspace_extractor, body, "2024-05-08")
+    assert [e["date"] for e in _events(out, "Meeting")] == ["2024-05-07"]

@@ -69,12 +69,13 @@ def find_events(doc: Doc, res: Resources) -> None:
                 off_topic.add(id(event))
             if event is not None and (event.participants or event.host or event.guest):
                 doc.events.append(event)
-                if event.date and event.dated_by == "text" and event.type != "Statement":
+                background = _in_relative_clause(doc, sent, m)
+                if event.date and event.dated_by == "text" and event.type != "Statement" and not background:
                     doc.paragraph_dates[sent.paragraph] = event.date   # the last dated event of the paragraph
                 if event.date and event.agreement:
                     doc.agreement_dates.setdefault(event.agreement, event.date)
                 if event.date and len(event.date) == 10 and (sent.dates or event.dated_by == "text") \
-                        and not habitual:
+                        and not habitual and not background:
                     doc.narrative_date = event.date
         if len(doc.events) == found:
             _discussion(doc, res, sent)
@@ -887,6 +888,19 @@ def _coordinated_subject(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
     if any(x.i < first.i for x in sent.by_cat("event")) or first.i - sent.a > 3:
         return None
     return first.entity
+
+
+def _in_relative_clause(doc: Doc, sent: Sentence, m: Match) -> bool:
+    """The trigger is inside a relative clause opened after a comma and not yet closed ("X, who
+    arrived in New Delhi on Tuesday, was accorded ..."): background to the sentence's news, so its
+    day does not move the story on."""
+    norms = doc.toks.norms
+    for w in range(m.i - 1, sent.a, -1):
+        if norms[w] == ",":
+            return False
+        if norms[w] in ("who", "which") and norms[w - 1] == ",":
+            return True
+    return False
 
 
 def _subject_outside_relative(doc: Doc, sent: Sentence, m: Match,
