@@ -219,3 +219,19 @@ def test_arrival_in_a_main_clause_moves_the_story(workspace_extractor):
             "Sok Vannarith called on Vice President Meera Rao.")
     out = _run(workspace_extractor, body, "2024-05-08")
     assert [e["date"] for e in _events(out, "Meeting")] == ["2024-05-07"]
+
+
+# -- a day word inside the quotation is what was said, not when ----------------------------------
+
+def test_day_word_inside_a_quotation_does_not_date_the_statement(workspace_extractor):
+    body = ("Paraguayan Defence Minister Oscar Benitez received Bolivian Defence Minister Marcelo Vargas on Monday. "
+            '"The Chaco is today a space of fraternity," stressed Minister Benitez.')
+    out = _run(workspace_extractor, body, "2024-05-10")
+    assert [e["date"] for e in _events(out, "Statement")] == ["2024-05-06"]
+
+
+def test_day_word_outside_the_quotation_dates_the_statement(workspace_extractor):
+    body = ("Paraguayan Defence Minister Oscar Benitez received Bolivian Defence Minister Marcelo Vargas on Monday. "
+            '"The Chaco is a space of fraternity," Minister Benitez stressed today.')
+    out = _run(workspace_extractor, body, "2024-05-10")
+    assert [e["date"] for e in _events(out, "Statement")] == ["2024-05-10"]

@@ -1049,8 +1049,9 @@ def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[st
         event.dated_by = "text"
         return later
     dates = _own_dates(doc, sent, m)
-    if event.type == "Statement":   # a year or month in what was said is its content, not its date
-        dates = [d for d in dates if len(d.value) == 10]
+    if event.type == "Statement":   # a year or month in what was said is its content, not its date,
+        dates = [d for d in dates if len(d.value) == 10   # and so is a day inside the quotation ("is today")
+                 and not _in_quotation(doc, sent, bisect.bisect_left(doc.toks.starts, d.start))]
     if dates:
         event.dated_by = "text"
         pos = doc.toks.starts[m.i]
