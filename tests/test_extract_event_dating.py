@@ -235,3 +235,21 @@ def test_day_word_outside_the_quotation_dates_the_statement(workspace_extractor)
             '"The Chaco is a space of fraternity," Minister Benitez stressed today.')
     out = _run(workspace_extractor, body, "2024-05-10")
     assert [e["date"] for e in _events(out, "Statement")] == ["2024-05-10"]
+
+
+# -- "Before/After the signing, ...": the day of the signing already reported -------------------
+
+@pytest.mark.parametrize("prep", ["Before", "After", "Following"])
+def test_definite_signing_after_a_time_preposition_dates_the_sentence(workspace_extractor, prep):
+    body = ("Montenegrin Defence Minister Dragan Đurović and Slovenian Defence Minister Mateja Kranjc signed a "
+            "cooperation plan on Wednesday in Podgorica. Kranjc arrived in Montenegro on Tuesday. "
+            f"{prep} the signing, the ministers held talks on officer training.")
+    out = _run(workspace_extractor, body, "2024-05-09")
+    assert [e["date"] for e in _events(out, "Meeting")] == ["2024-05-08"]
+
+
+def test_signing_noun_without_a_reported_signing_dates_nothing(workspace_extractor):
+    body = ("Slovenian Defence Minister Mateja Kranjc arrived in Montenegro on Tuesday. "
+            "Before the signing, the ministers held talks on officer training.")
+    out = _run(workspace_extractor, body, "2024-05-09")
+    assert [e["date"] for e in _events(out, "Meeting")] == ["2024-05-07"]

@@ -56,6 +56,8 @@ def find_events(doc: Doc, res: Resources) -> None:
                 continue
             if reading == "nominal" and _anaphoric(doc, res, sent, m):
                 continue
+            if reading == "nominal":
+                _anchor_to_signing(doc, sent, m)
             if reading == "nominal" and "nominal" not in res.event_flags.get(m.key, ()) \
                     and not _own_actor(doc, res, sent, m) and (verbal or not _occurred(doc, res, sent, m)):
                 continue
@@ -207,6 +209,20 @@ def _anaphoric(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
         places = _of_type(doc, sent, "Place")
         earlier.place = places[0] if places else None
     return True
+
+
+def _anchor_to_signing(doc: Doc, sent: Sentence, m: Match) -> None:
+    """"Before the signing, the ministers held talks", "After the signing ceremony, ...": a
+    definite signing noun after a preposition of time refers to the signing already reported, and
+    the sentence's undated events take its day."""
+    if m.key != "AgreementSigning" or sent.dates or sent.anchor or m.i - 2 < sent.a:
+        return
+    norms = doc.toks.norms
+    if norms[m.i - 1] != "the" or norms[m.i - 2] not in ("before", "after", "following", "during", "at"):
+        return
+    earlier = next((e for e in reversed(doc.events) if e.type == "AgreementSigning"), None)
+    if earlier is not None and earlier.date and not _in_quotation(doc, sent, m.i):
+        sent.anchor = earlier.date
 
 
 def _inside_name(sent: Sentence, m: Match) -> bool:
