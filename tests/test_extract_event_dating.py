@@ -250,6 +250,6 @@ def test_definite_signing_after_a_time_preposition_dates_the_sentence(workspace_
 
 def test_signing_noun_without_a_reported_signing_dates_nothing(workspace_extractor):
     body = ("Slovenian Defence Minister Mateja Kranjc arrived in Montenegro on Tuesday. "
-            "Before the signing, the ministers held talks on officer training.")
+            "Before the signing, Kranjc held talks with Montenegrin Defence Minister Dragan Đurović.")
     out = _run(workspace_extractor, body, "2024-05-09")
     assert [e["date"] for e in _events(out, "Meeting")] == ["2024-05-07"]
