@@ -301,3 +301,24 @@ def test_say_verb_after_and_shares_the_subject(workspace_extractor, body, speake
 ])
 def test_say_verb_after_and_with_no_person_subject(workspace_extractor, body):
     assert _events(_run(workspace_extractor, body), "Statement") == []
+
+
+# -- "held a working meeting": a light verb before an indefinite noun trigger ---------------------
+
+@pytest.mark.parametrize("body", [
+    "General Jorge Morales held a working meeting on Wednesday with General Hugo Aquino Ramírez in Asunción.",
+    "General Jorge Morales had a brief meeting with General Hugo Aquino Ramírez on Wednesday.",
+])
+def test_light_verb_before_an_adjective_and_noun_reports_the_meeting(workspace_extractor, body):
+    meetings = _events(_run(workspace_extractor, body), "Meeting")
+    assert [sorted(e["participants"]) for e in meetings] == [[person_iri("Hugo Aquino Ramírez"),
+                                                              person_iri("Jorge Morales")]]
+
+
+@pytest.mark.parametrize("body", [
+    "General Hugo Aquino Ramírez described a working meeting with General Jorge Morales as useful.",
+    "General Hugo Aquino Ramírez ended a three-day official visit to Chile with General Jorge Morales.",
+])
+def test_other_verbs_before_an_indefinite_noun_trigger_report_nothing_new(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert _events(out, "Meeting") == [] and _events(out, "Visit") == []

@@ -379,6 +379,9 @@ def _reading(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str
     while k >= sent.a and skipped <= 2:
         norm = norms[k]
         kind = res.grammar.get(norm)
+        if norm in ("a", "an") and k < m.i - 1 and k - 1 >= sent.a and texts[k - 1].islower() \
+                and norms[k - 1] in res.folded_words("light_verbs"):
+            return "verbal"   # "held a working meeting", "paid an official visit": the verb reports a new event
         if kind in ("det", "poss") or norm in _NOMINAL_PREPS:
             return "nominal"
         if norm == "s" and k - 1 >= sent.a and norms[k - 1] == "'":
