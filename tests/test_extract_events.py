@@ -322,3 +322,18 @@ def test_light_verb_before_an_adjective_and_noun_reports_the_meeting(workspace_e
 def test_other_verbs_before_an_indefinite_noun_trigger_report_nothing_new(workspace_extractor, body):
     out = _run(workspace_extractor, body)
     assert _events(out, "Meeting") == [] and _events(out, "Visit") == []
+
+
+# -- "assured that", "reiterated": say-verbs of officialese ---------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Colonel Dzmitry Kavalenka assured that he will make every effort to strengthen bilateral defence ties.",
+    "Defence Minister Karim Nasser reiterated that military cooperation with Oman would grow.",
+])
+def test_officialese_say_verbs_are_statements(workspace_extractor, body):
+    assert len(_events(_run(workspace_extractor, body), "Statement")) == 1
+
+
+def test_assured_with_an_object_is_no_statement(workspace_extractor):
+    body = "Colonel Dzmitry Kavalenka assured the minister of his respect for the army."
+    assert _events(_run(workspace_extractor, body), "Statement") == []
