@@ -143,6 +143,8 @@ def _unit_heads(doc: Doc, res: Resources) -> None:
             if any(m.cat == "post" and m.i <= k < m.j and m.j > k + 1 for m in sent.matches):
                 continue   # "Chief of General Staff", "head of the navy": the lexicon's own post
             end = _unit_end(doc, res, sent, k + 2, longest)
+            if end is not None and any(res.grammar.get(norms[x]) == "premod" for x in range(k + 2, end)):
+                continue   # "the commander of the visiting fleet": a unit from elsewhere, country unknown
             if end is not None:
                 added.append(Match(k, end, "post", "Commander", " ".join(norms[k:end])))
         _add_matches(sent, added)
