@@ -340,3 +340,22 @@ def test_letter_in_brackets_after_a_name_is_no_retired_mark(workspace_extractor)
     assert _names(out, "Person") == {"John Hale", "Óscar Benítez Cáceres"}
     hale = next(e for e in out["entities"] if e["name"] == "John Hale")
     assert not any(r["role"] == "DefenceMinister" for r in hale["roles"])
+
+
+# -- the first of two surnames alone names the person ("Minister Quispe") ----------------------
+
+@pytest.mark.parametrize("body, full", [
+    ("Peru's defence minister, Walter Quispe Huamán, received his Chilean counterpart on Monday. "
+     "Minister Quispe said the talks were useful.", "Walter Quispe Huamán"),
+    ("The Angolan minister received the Chief of the Defence Staff of Spain, Admiral General Ignacio Barrenechea "
+     "Olmedo, on Monday. Admiral General Barrenechea will travel on Thursday to Namibe.", "Ignacio Barrenechea Olmedo"),
+])
+def test_first_of_two_surnames_names_the_person(workspace_extractor, body, full):
+    assert _names(_run(workspace_extractor, body), "Person") == {full}
+
+
+def test_first_surname_shared_by_two_people_names_neither(workspace_extractor):
+    body = ("Peru's defence minister, Walter Quispe Huamán, met Bolivia's army chief, General Rosa Quispe Torres, "
+            "on Monday. Colonel Quispe, an aide, said the talks were useful.")
+    people = _names(_run(workspace_extractor, body), "Person")
+    assert {"Walter Quispe Huamán", "Rosa Quispe Torres"} <= people and "Quispe" in people
