@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from importlib import resources
 from typing import Iterable, Optional
 
 RESOURCE_BASE = "https://w3id.org/ddkg/resource/"
@@ -27,6 +28,26 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _MAX_SLUG = 80
 
 
+def _transliteration() -> dict[int, str]:
+    """``kg/transliteration.tsv``: the letters decomposition leaves non-ASCII ("ø", "đ", "ß"),
+    lower case and the capitals derived from them, as a ``str.translate`` table."""
+    table: dict[int, str] = {}
+    text = (resources.files("kg") / "transliteration.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        letter, _, latin = line.partition("\t")
+        letter, latin = letter.strip(), latin.strip()
+        table[ord(letter)] = latin
+        capital = letter.upper()
+        if len(capital) == 1 and capital != letter:
+            table[ord(capital)] = latin[:1].upper() + latin[1:]
+    return table
+
+
+_TRANSLITERATION = _transliteration()
+
+
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens; accents folded so spellings meet.
 
@@ -34,8 +55,10 @@ def slug(text: str) -> str:
     'shusha-declaration-on-allied-relations'
     >>> slug("  Çavuşoğlu ")
     'cavusoglu'
+    >>> slug("Tromsø"), slug("Đurović"), slug("Łódź"), slug("Ærø"), slug("Straße")
+    ('tromso', 'durovic', 'lodz', 'aero', 'strasse')
     """
-    folded = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
+    folded = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION).replace("İ", "I"))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
     result = _NON_SLUG.sub("-", ascii_text).strip("-")
     if len(result) > _MAX_SLUG:

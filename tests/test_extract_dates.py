@@ -122,3 +122,20 @@ def test_score_before_a_month_is_no_day_range(workspace_extractor):
 ])
 def test_dateline_city_without_its_closing_point(body, city):
     assert find_dateline(body).city == city
+
+
+# -- a range of days before the month: the first day ------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    'From 1 to 4 May, Norwegian and Danish frigates took part in the exercise "Nordic Lance" off Bergen.',
+    "Polish and Lithuanian troops held joint drills between 1 and 4 May near Siauliai.",
+    "The navies of Oman and India conducted joint drills on 1-4 May near Duqm.",
+])
+def test_day_range_dates_an_exercise_by_its_first_day(workspace_extractor, body):
+    assert [e["date"] for e in _events(_run(workspace_extractor, body), "JointExercise")] == ["2024-05-01"]
+
+
+def test_two_numbers_of_other_things_are_no_range(workspace_extractor):
+    """"from 40 to 60 ships" is no date; the exercise keeps the date the text gives."""
+    body = "The navies of Oman and India conducted joint drills with from 4 to 6 ships near Duqm on 3 May."
+    assert [e["date"] for e in _events(_run(workspace_extractor, body), "JointExercise")] == ["2024-05-03"]

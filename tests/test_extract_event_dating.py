@@ -201,3 +201,55 @@ def test_during_the_talks_dates_what_the_sentence_reports(workspace_extractor):
             "Minister Karim Nasser.\n\nDuring the talks Haddad and Nasser signed a memorandum on army training.")
     out = _run(workspace_extractor, body)
     assert [e["date"] for e in _events(out, "AgreementSigning")] == ["2024-05-06"]
+
+
+# -- a day inside a relative clause is background: the story stays on its day -------------------
+
+def test_arrival_in_a_relative_clause_does_not_move_the_story(workspace_extractor):
+    body = ("NEW DELHI: Cambodian Defence Minister Sok Vannarith on Wednesday held talks with Indian Defence "
+            "Minister Arvind Mehra. Sok Vannarith, who arrived in New Delhi on Tuesday, was accorded a guard of honour. "
+            "Later in the day, Sok Vannarith called on Vice President Meera Rao.")
+    out = _run(workspace_extractor, body, "2024-05-08")
+    assert sorted(e["date"] for e in _events(out, "Meeting")) == ["2024-05-08", "2024-05-08"]
+    assert [e["date"] for e in _events(out, "Visit")] == ["2024-05-07"]
+
+
+def test_arrival_in_a_main_clause_moves_the_story(workspace_extractor):
+    body = ("Cambodian Defence Minister Sok Vannarith arrived in New Delhi on Tuesday. "
+            "Sok Vannarith called on Vice President Meera Rao.")
+    out = _run(workspace_extractor, body, "2024-05-08")
+    assert [e["date"] for e in _events(out, "Meeting")] == ["2024-05-07"]
+
+
+# -- a day word inside the quotation is what was said, not when ----------------------------------
+
+def test_day_word_inside_a_quotation_does_not_date_the_statement(workspace_extractor):
+    body = ("Paraguayan Defence Minister Oscar Benitez received Bolivian Defence Minister Marcelo Vargas on Monday. "
+            '"The Chaco is today a space of fraternity," stressed Minister Benitez.')
+    out = _run(workspace_extractor, body, "2024-05-10")
+    assert [e["date"] for e in _events(out, "Statement")] == ["2024-05-06"]
+
+
+def test_day_word_outside_the_quotation_dates_the_statement(workspace_extractor):
+    body = ("Paraguayan Defence Minister Oscar Benitez received Bolivian Defence Minister Marcelo Vargas on Monday. "
+            '"The Chaco is a space of fraternity," Minister Benitez stressed today.')
+    out = _run(workspace_extractor, body, "2024-05-10")
+    assert [e["date"] for e in _events(out, "Statement")] == ["2024-05-10"]
+
+
+# -- "Before/After the signing, ...": the day of the signing already reported -------------------
+
+@pytest.mark.parametrize("prep", ["Before", "After", "Following"])
+def test_definite_signing_after_a_time_preposition_dates_the_sentence(workspace_extractor, prep):
+    body = ("Montenegrin Defence Minister Dragan Đurović and Slovenian Defence Minister Mateja Kranjc signed a "
+            "cooperation plan on Wednesday in Podgorica. Kranjc arrived in Montenegro on Tuesday. "
+            f"{prep} the signing, the ministers held talks on officer training.")
+    out = _run(workspace_extractor, body, "2024-05-09")
+    assert [e["date"] for e in _events(out, "Meeting")] == ["2024-05-08"]
+
+
+def test_signing_noun_without_a_reported_signing_dates_nothing(workspace_extractor):
+    body = ("Slovenian Defence Minister Mateja Kranjc arrived in Montenegro on Tuesday. "
+            "Before the signing, Kranjc held talks with Montenegrin Defence Minister Dragan Đurović.")
+    out = _run(workspace_extractor, body, "2024-05-09")
+    assert [e["date"] for e in _events(out, "Meeting")] == ["2024-05-07"]

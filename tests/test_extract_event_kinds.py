@@ -207,7 +207,7 @@ def test_war_outside_a_title_is_still_an_armed_conflict(workspace_extractor):
 @pytest.mark.parametrize("body", [
     "Gen. Moussa Barmou is on an official visit to Chad.",
     "Niger's army chief Gen. Moussa Barmou was on a three-day working visit to Chad last week.",
-    "Gen. Moussa Barmou, who is on a two-day visit to Chad, met Defence Minister Issakha Djamous on Wednesday.",
+    "Gen. Moussa Barmou, who was on a two-day visit to Chad, met Defence Minister Issakha Djamous on Wednesday.",
 ])
 def test_being_on_a_visit_is_a_visit(workspace_extractor, body):
     visits = _events(_run(workspace_extractor, body), "Visit")
@@ -264,6 +264,25 @@ def test_a_pronoun_of_the_host_after_the_trigger_is_not_the_guest(workspace_extr
 def test_progressive_visit_in_relative_clause_is_no_visit(workspace_extractor, body):
     out = _run(workspace_extractor, body)
     assert _events(out, "Visit") == [] and len(_events(out, "Meeting")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "The Paraguayan defence minister received the Minister of Defense of Bolivia, Mr. Marcelo Vargas Quiroga, "
+    "who is on an official visit to the country, in Asunción on Monday.",
+    "Defence Minister Ana Souza received the Angolan generals, who are on a working visit to Portugal, in Lisbon on Monday.",
+    "Gen. Moussa Barmou, who is on a two-day visit to Chad, met Defence Minister Issakha Djamous on Wednesday.",
+])
+def test_present_visit_noun_in_relative_clause_is_no_visit(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert _events(out, "Visit") == [] and len(_events(out, "Meeting")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "The Paraguayan defence minister received Mr. Marcelo Vargas Quiroga, who was on a two-day working visit to Paraguay.",
+    "Bolivian Defence Minister Marcelo Vargas Quiroga is on an official visit to Paraguay.",
+])
+def test_past_or_main_clause_visit_noun_is_a_visit(workspace_extractor, body):
+    assert len(_events(_run(workspace_extractor, body), "Visit")) == 1
 
 
 def test_reported_visit_with_arrival_is_kept(workspace_extractor):

@@ -280,3 +280,60 @@ def test_delegation_with_a_named_head_has_the_head_as_guest(workspace_extractor)
                                     "on Monday.")
     [meeting] = _events(out, "Meeting")
     assert meeting["guest"] == person_iri("Li Wei")
+
+
+# -- a say-verb coordinated with the verb before it shares its subject ---------------------------
+
+@pytest.mark.parametrize("body, speaker", [
+    ('Mr. Ahmed Bah welcomed "the excellent relations" between Senegal and Mauritania and declared that the two '
+     'armies will continue to work hand in hand.', "Ahmed Bah"),
+    ("Defence Minister Karim Nasser thanked the Omani delegation and stressed that military cooperation would grow.",
+     "Karim Nasser"),
+])
+def test_say_verb_after_and_shares_the_subject(workspace_extractor, body, speaker):
+    found = _events(_run(workspace_extractor, body), "Statement")
+    assert [e["participants"] for e in found] == [[person_iri(speaker)]]
+
+
+@pytest.mark.parametrize("body", [
+    "The ministry welcomed the visit of Defence Minister Karim Nasser and declared that the two armies will work together.",
+    "On Monday the navy hosted Admiral Lena Fischer and stressed that maritime cooperation would grow.",
+])
+def test_say_verb_after_and_with_no_person_subject(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "Statement") == []
+
+
+# -- "held a working meeting": a light verb before an indefinite noun trigger ---------------------
+
+@pytest.mark.parametrize("body", [
+    "General Jorge Morales held a working meeting on Wednesday with General Hugo Aquino Ramírez in Asunción.",
+    "General Jorge Morales had a brief meeting with General Hugo Aquino Ramírez on Wednesday.",
+])
+def test_light_verb_before_an_adjective_and_noun_reports_the_meeting(workspace_extractor, body):
+    meetings = _events(_run(workspace_extractor, body), "Meeting")
+    assert [sorted(e["participants"]) for e in meetings] == [[person_iri("Hugo Aquino Ramírez"),
+                                                              person_iri("Jorge Morales")]]
+
+
+@pytest.mark.parametrize("body", [
+    "General Hugo Aquino Ramírez described a working meeting with General Jorge Morales as useful.",
+    "General Hugo Aquino Ramírez ended a three-day official visit to Chile with General Jorge Morales.",
+])
+def test_other_verbs_before_an_indefinite_noun_trigger_report_nothing_new(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert _events(out, "Meeting") == [] and _events(out, "Visit") == []
+
+
+# -- "assured that", "reiterated": say-verbs of officialese ---------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Colonel Dzmitry Kavalenka assured that he will make every effort to strengthen bilateral defence ties.",
+    "Defence Minister Karim Nasser reiterated that military cooperation with Oman would grow.",
+])
+def test_officialese_say_verbs_are_statements(workspace_extractor, body):
+    assert len(_events(_run(workspace_extractor, body), "Statement")) == 1
+
+
+def test_assured_with_an_object_is_no_statement(workspace_extractor):
+    body = "Colonel Dzmitry Kavalenka assured the minister of his respect for the army."
+    assert _events(_run(workspace_extractor, body), "Statement") == []

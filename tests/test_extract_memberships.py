@@ -181,3 +181,22 @@ def test_copula_with_alliance_allies(workspace_extractor, body, members):
 def test_allies_as_object_make_no_members(workspace_extractor):
     out = _run(workspace_extractor, "Russia warned NATO allies on Monday not to send troops to Moldova.")
     assert _relations(out, "memberOf") == set()
+
+
+# -- commands and headquarters are state bodies: their country, no organisation --------------
+
+@pytest.mark.parametrize("body, country", [
+    ("The visiting minister was briefed at the Western Naval Command in Mumbai on Monday.", None),
+    ("Pakistan's army chief received the Saudi general at General Headquarters in Rawalpindi.", "Pakistan"),
+    ("The Chief of Defence Staff hosted the delegation at the Nigerian Defence Headquarters on Monday.", "Nigeria"),
+])
+def test_command_or_headquarters_is_no_organisation(workspace_extractor, body, country):
+    out = _run(workspace_extractor, body)
+    assert not _names(out, "Organization")
+    if country:
+        assert country in _names(out, "Country")
+
+
+def test_agency_or_alliance_is_still_an_organisation(workspace_extractor):
+    out = _run(workspace_extractor, "Officials of the Anadolu Agency and the Atlantic Alliance met on Monday.")
+    assert {"Anadolu Agency", "Atlantic Alliance"} <= _names(out, "Organization")

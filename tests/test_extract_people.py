@@ -244,3 +244,118 @@ def test_within_one_edit_agrees_with_the_edit_distance_on_every_short_pair():
 
     words = ["".join(w) for n in range(5) for w in product("abc", repeat=n)]
     assert all(within_one_edit(a, b) == (_edit_distance(a, b) <= 1) for a in words for b in words)
+
+
+# -- ranks of Latin and Francophone armies written in translation ------------------------------
+
+@pytest.mark.parametrize("body, name, not_name", [
+    ("On Monday the army chief, Gen. Div. Hugo Aquino Ramírez, met the Chilean defence attaché, Col. Pedro Soto.",
+     "Hugo Aquino Ramírez", "Div"),
+    ("The Chief of General Staff of the Armies, General of Army Corps Mamadou Sarr, received the French ambassador.",
+     "Mamadou Sarr", "Corps Mamadou Sarr"),
+    ("General of Brigade Luis Paredes Soto, commander of the 3rd Division, met the Peruvian defence minister.",
+     "Luis Paredes Soto", "Brigade Luis Paredes Soto"),
+    ("The defence minister received Général de division Alain Mbaye on Tuesday.", "Alain Mbaye", "Général"),
+])
+def test_translated_general_ranks_are_no_part_of_the_name(workspace_extractor, body, name, not_name):
+    people = _names(_run(workspace_extractor, body), "Person")
+    assert name in people and not_name not in people
+
+
+def test_general_of_the_army_is_still_its_own_rank(workspace_extractor):
+    """"General of Army" is the post-Soviet rank: the longer "General of Army Corps" does not take its name word."""
+    people = _names(_run(workspace_extractor, "General of Army Arkadiy Bakhin met his Kazakh counterpart on Monday."),
+                    "Person")
+    assert people == {"Arkadiy Bakhin"}
+
+
+# -- a later short form of a long name: its last words ------------------------------------------
+
+@pytest.mark.parametrize("body, full", [
+    ("The Mauritanian defence minister, Ahmed Ould Cheikh Sidiya, arrived in Dakar on Monday. "
+     "Mr. Ould Cheikh Sidiya said the two armies would cooperate.", "Ahmed Ould Cheikh Sidiya"),
+    ("Peru's defence minister, Walter Quispe Huamán, received his Bolivian counterpart on Monday. "
+     "Quispe Huamán said the border talks were useful.", "Walter Quispe Huamán"),
+    ("Admiral Luis Alberto Chávez Ugarte met the Chilean naval attaché on Monday. "
+     "Admiral Alberto Chávez Ugarte said the navies would train together.", "Luis Alberto Chávez Ugarte"),
+])
+def test_last_words_of_a_long_name_name_the_same_person(workspace_extractor, body, full):
+    assert _names(_run(workspace_extractor, body), "Person") == {full}
+
+
+def test_a_different_given_name_before_the_same_last_words_is_another_person(workspace_extractor):
+    body = ("The Mauritanian defence minister, Ahmed Ould Cheikh Sidiya, arrived in Dakar on Monday. "
+            "Mr. Mohamed Cheikh Sidiya, a senator, said the two armies would cooperate.")
+    assert _names(_run(workspace_extractor, body), "Person") == {"Ahmed Ould Cheikh Sidiya", "Mohamed Cheikh Sidiya"}
+
+
+# -- a name with initials after the full name, then the surname alone --------------------------
+
+def test_initialled_form_after_the_full_name_is_the_same_person(workspace_extractor):
+    body = ("The Uzbek defence minister met the Military Attaché of Belarus, Colonel Dzmitry Kavalenka, on Monday. "
+            "Colonel D. Kavalenka thanked the minister. On May 5, Colonel Kavalenka paid a visit to Termez.")
+    out = _run(workspace_extractor, body)
+    assert _names(out, "Person") == {"Dzmitry Kavalenka"}
+    assert [e["guest"] for e in _events(out, "Visit")] == [person_iri("Dzmitry Kavalenka")]
+
+
+def test_initial_of_another_given_name_is_another_person(workspace_extractor):
+    body = ("The Uzbek defence minister met the attaché, Colonel Dzmitry Kavalenka, on Monday. "
+            "Colonel P. Kavalenka visited the academy.")
+    assert _names(_run(workspace_extractor, body), "Person") == {"Dzmitry Kavalenka", "P. Kavalenka"}
+
+
+@pytest.mark.parametrize("adverb", ["Later", "Earlier", "Afterwards", "Subsequently", "Separately"])
+def test_sentence_adverb_before_a_surname_is_no_part_of_the_name(workspace_extractor, adverb):
+    body = (f"The Uzbek defence minister met the attaché, Colonel Dzmitry Kavalenka, on Monday. "
+            f"{adverb} Kavalenka visited the academy.")
+    assert _names(_run(workspace_extractor, body), "Person") == {"Dzmitry Kavalenka"}
+
+
+def test_capitalised_given_name_is_still_a_name(workspace_extractor):
+    """Only listed adverbs stop a name: "Laterza" or a given name before a surname stays."""
+    body = ("The Uzbek defence minister met the attaché, Colonel Dzmitry Kavalenka, on Monday. "
+            "Then Colonel Laterza Kavalenka, his brother, met the minister.")
+    assert "Laterza Kavalenka" in _names(_run(workspace_extractor, body), "Person")
+
+
+# -- a retired mark in brackets between a post's rank and the name -----------------------------
+
+@pytest.mark.parametrize("body", [
+    "The Minister of National Defense of Paraguay, Gen. (R) Óscar Benítez Cáceres, received the Bolivian ambassador.",
+    "The Minister of National Defense of Paraguay, Gen. (ret.) Óscar Benítez Cáceres, received the Bolivian ambassador.",
+    "Paraguay's Minister of National Defense, Gen. (Retd) Óscar Benítez Cáceres, received the Bolivian ambassador.",
+])
+def test_retired_mark_keeps_the_post_before_the_rank(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    person = next(e for e in out["entities"] if e["name"] == "Óscar Benítez Cáceres")
+    assert {(r["role"], r["country"]) for r in person["roles"]} == {("DefenceMinister", country_iri("PRY"))}
+
+
+def test_letter_in_brackets_after_a_name_is_no_retired_mark(workspace_extractor):
+    """Only a bracket between a rank and the name is a retired mark: a party letter after a name
+    ("Colonel John Hale (R)") is neither a name nor a title of the next name."""
+    out = _run(workspace_extractor, "Colonel John Hale (R) met the Minister of National Defense of Paraguay, "
+                                    "Gen. (R) Óscar Benítez Cáceres, on Monday.")
+    assert _names(out, "Person") == {"John Hale", "Óscar Benítez Cáceres"}
+    hale = next(e for e in out["entities"] if e["name"] == "John Hale")
+    assert not any(r["role"] == "DefenceMinister" for r in hale["roles"])
+
+
+# -- the first of two surnames alone names the person ("Minister Quispe") ----------------------
+
+@pytest.mark.parametrize("body, full", [
+    ("Peru's defence minister, Walter Quispe Huamán, received his Chilean counterpart on Monday. "
+     "Minister Quispe said the talks were useful.", "Walter Quispe Huamán"),
+    ("The Angolan minister received the Chief of the Defence Staff of Spain, Admiral General Ignacio Barrenechea "
+     "Olmedo, on Monday. Admiral General Barrenechea will travel on Thursday to Namibe.", "Ignacio Barrenechea Olmedo"),
+])
+def test_first_of_two_surnames_names_the_person(workspace_extractor, body, full):
+    assert _names(_run(workspace_extractor, body), "Person") == {full}
+
+
+def test_first_surname_shared_by_two_people_names_neither(workspace_extractor):
+    body = ("Peru's defence minister, Walter Quispe Huamán, met Bolivia's army chief, General Rosa Quispe Torres, "
+            "on Monday. Colonel Quispe, an aide, said the talks were useful.")
+    people = _names(_run(workspace_extractor, body), "Person")
+    assert {"Walter Quispe Huamán", "Rosa Quispe Torres"} <= people and "Quispe" in people

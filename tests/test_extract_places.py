@@ -117,3 +117,27 @@ def test_capital_opening_a_venue_is_the_event_city(workspace_extractor, body, ci
 def test_capital_as_subject_stands_for_its_government(workspace_extractor):
     out = _run(workspace_extractor, "Kigali and Kampala agreed on Monday to deepen defence ties.")
     assert {"Rwanda", "Uganda"} <= _names(out, "Country") and _names(out, "Place") == set()
+
+
+# -- IRIs keep letters that do not decompose ("ø", "đ", "ł", "æ", "ß") -------------------
+
+@pytest.mark.parametrize("name, slug_", [
+    ("Tromsø", "tromso"), ("Ærøskøbing", "aeroskobing"), ("Đakovo", "dakovo"), ("Łódź", "lodz"),
+    ("Großenhain", "grossenhain"), ("Ísafjörður", "isafjordur"), ("Kırşehir", "kirsehir"),
+])
+def test_iri_transliterates_letters_without_decomposition(name, slug_):
+    assert place_iri(name).endswith("/place/" + slug_)
+
+
+def test_iri_of_plain_and_accented_names_unchanged():
+    """Accents that decompose are still dropped, ASCII names are untouched: "Ålesund" and "Alesund" meet."""
+    assert place_iri("Ålesund") == place_iri("Alesund")
+    assert place_iri("São Tomé").endswith("/place/sao-tome")
+    assert place_iri("Bergen").endswith("/place/bergen")
+
+
+def test_place_with_non_ascii_letter_keeps_them_in_its_iri(workspace_extractor):
+    out = _run(workspace_extractor, "Norwegian and Danish frigates held a joint exercise off Tromsø on Tuesday.",
+               "2024-06-19")
+    assert place_iri("Tromsø").endswith("/place/tromso")
+    assert place_iri("Tromsø") in {e["id"] for e in out["entities"]}

@@ -486,3 +486,59 @@ def test_colleague_without_a_country_gives_no_post(workspace_extractor):
     out = _run(workspace_extractor, "Defence Minister Ingrid Bakke and her colleague, Foreign Minister Ola Berg, "
                                     "briefed parliament on Tuesday.")
     assert {r for r, _, _ in short(_roles(out, "Ola Berg"))} == {"ForeignMinister"}
+
+
+# -- a post's head after two portfolios in capitals ("Defence and National Service Minister") ----
+
+@pytest.mark.parametrize("body, name, role, country", [
+    ("Tanzania's Defence and National Service Minister Dr Joseph K. Mwakyusa held talks with the Kenyan "
+     "defence minister on Monday.", "Joseph K. Mwakyusa", "DefenceMinister", "TZA"),
+    ("Fiji's Defence and Veterans Affairs Minister Pio Tikoduadua met the Australian High Commissioner on Monday.",
+     "Pio Tikoduadua", "DefenceMinister", "FJI"),
+    ("Kenya's Foreign and Diaspora Affairs Minister Musalia Mudavadi met the Tanzanian defence minister on Monday.",
+     "Musalia Mudavadi", "ForeignMinister", "KEN"),
+])
+def test_first_portfolio_with_the_head_is_the_post(workspace_extractor, body, name, role, country):
+    out = _run(workspace_extractor, body)
+    assert (role, country_iri(country), None) in _roles(out, name)
+
+
+def test_two_portfolios_of_no_listed_post_give_none(workspace_extractor):
+    out = _run(workspace_extractor, "Tanzania's Works and Transport Minister John Mbarawa met the Kenyan "
+                                    "defence minister on Monday.")
+    assert _roles(out, "John Mbarawa") == set()
+
+
+# -- a post in apposition after "his <adjective> counterpart," ------------------------------------
+
+def test_post_after_a_counterpart_phrase_serves_its_country(workspace_extractor):
+    out = _run(workspace_extractor, "The Minister of the Armed Forces of Senegal, Mr. Birame Diouf, received his "
+                                    "Mauritanian counterpart, the Minister of National Defence, Mr. Ahmed Ould "
+                                    "Cheikh Sidiya, on Monday.")
+    assert _roles(out, "Ahmed Ould Cheikh Sidiya") == {("DefenceMinister", country_iri("MRT"), None)}
+    assert _roles(out, "Birame Diouf") == {("DefenceMinister", country_iri("SEN"), None)}
+
+
+def test_counterpart_in_another_clause_gives_no_country(workspace_extractor):
+    out = _run(workspace_extractor, "The Senegalese minister met his Mauritanian counterpart on Monday, and the "
+                                    "Minister of National Defence, Mr. Ahmed Bah, spoke later.")
+    assert ("DefenceMinister", country_iri("MRT"), None) not in _roles(out, "Ahmed Bah")
+
+
+# -- "the commander of <a unit>, <rank> X" --------------------------------------------------------
+
+@pytest.mark.parametrize("body, name, country", [
+    ("On Wednesday the minister met the commander of the Northern Fleet, Admiral Oleg Petrov.", "Oleg Petrov", None),
+    ("On Wednesday the minister met the commander of the Norwegian Joint Headquarters, Lieutenant General "
+     "Håkon Lyngstø.", "Håkon Lyngstø", "NOR"),
+    ("On Wednesday the minister met the head of the Russian Northern Fleet, Admiral Oleg Petrov.", "Oleg Petrov", "RUS"),
+])
+def test_commander_of_a_unit_before_the_name(workspace_extractor, body, name, country):
+    out = _run(workspace_extractor, body)
+    assert _roles(out, name) == {("Commander", country_iri(country) if country else None, None)}
+
+
+def test_chief_of_staff_of_a_unit_is_not_its_commander(workspace_extractor):
+    out = _run(workspace_extractor, "On Wednesday the minister met the chief of staff of the Northern Fleet, "
+                                    "Admiral Oleg Petrov.")
+    assert ("Commander", None, None) not in _roles(out, "Oleg Petrov")

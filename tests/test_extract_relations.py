@@ -140,3 +140,19 @@ def test_cooperation_without_cooperate(workspace_extractor, body, pair):
 def test_no_cooperation_without_a_lasting_tie(workspace_extractor, body):
     out = _run(workspace_extractor, body)
     assert not _relations(out, "cooperatesWith")
+
+
+# -- the two ministries / neighbours / armed forces stand for the two countries ----------------
+
+@pytest.mark.parametrize("group", ["the two ministries", "the two defence ministries", "the two neighbours",
+                                   "the two armed forces"])
+def test_group_of_two_state_bodies_cooperates(workspace_extractor, group):
+    body = ("Nigerian Defence Minister Bello Musa received Ghanaian Defence Minister Kofi Mensah on Monday. "
+            f"Musa said {group} had agreed to deepen cooperation in defence intelligence.")
+    assert _relations(_run(workspace_extractor, body), "cooperatesWith") == {(country_iri("GHA"), country_iri("NGA"))}
+
+
+def test_group_of_two_ministries_without_a_tie(workspace_extractor):
+    body = ("Nigerian Defence Minister Bello Musa received Ghanaian Defence Minister Kofi Mensah on Monday. "
+            "Musa said the two ministries had not yet discussed new projects.")
+    assert _relations(_run(workspace_extractor, body), "cooperatesWith") == set()

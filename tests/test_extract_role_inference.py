@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction_checks import entities, run, surname_roles
+from extraction_checks import entities, run, surname_roles
 
 
 def _posts(out: dict, surname: str) -> set[str]:

@@ -21,6 +21,7 @@ class State:
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.full_names: dict[str, str] = {}
         self.first_words: dict[str, set[str]] = defaultdict(set)   # "prabowo", "kim": a name's first word
+        self.first_surnames: dict[str, set[str]] = defaultdict(set)   # "quispe" of "Walter Quispe Huamán"
         self.focus: Optional[str] = None                # subject of the last sentence with people
         self.recent: list[str] = []                     # people, most recent mention last
         self.cache: dict[tuple[str, int], Optional[str]] = {}
@@ -32,14 +33,19 @@ class State:
             self.people.append(iri)
         words = term_key(name)
         keys = [words[-1]] if len(words) >= 2 else []
-        if len(words) >= 3:
-            keys.append(" ".join(words[-2:]))
+        # every shorter tail is a later short form: "Quispe Huamán" of "Walter Quispe Huamán",
+        # "Ould Cheikh Sidiya" of "Ahmed Ould Cheikh Sidiya"
+        keys += [" ".join(words[-n:]) for n in range(2, len(words))]
         full = " ".join(words)
         if full not in self.full_names or any(iri not in self.surnames.get(k, ()) for k in keys):
             self.version += 1   # the cache of surname look-ups holds until a new name is known
         self.full_names.setdefault(full, iri)
         if len(words) >= 2 and len(words[0]) >= 3 and iri not in self.first_words[words[0]]:
             self.first_words[words[0]].add(iri)
+            self.version += 1
+        inner = words[-2] if len(words) >= 3 else ""
+        if len(inner) >= 3 and inner.isalpha() and iri not in self.first_surnames[inner]:
+            self.first_surnames[inner].add(iri)   # the first of two surnames ("Minister Quispe")
             self.version += 1
         for k in keys:
             self.surnames[k].add(iri)
@@ -74,6 +80,9 @@ def _surname_referent(doc: Doc, res: Resources, state: State, word: str) -> Opti
     first = state.first_words.get(word)
     if first:   # a mononym or surname-first name used alone: "Prabowo", "Kim" after "Kim Jae-hoon"
         return next(iter(first)) if len(first) == 1 else None
+    inner = state.first_surnames.get(word)
+    if inner:   # the first of two surnames: "Quispe" after "Walter Quispe Huamán"
+        return next(iter(inner)) if len(inner) == 1 else None
     if len(word) >= res.FUZZY_MIN:
         close = {i for s, iris in state.surnames.items() if " " not in s and len(s) >= res.FUZZY_MIN
                  and within_one_edit(word, s) for i in iris}

@@ -14,6 +14,8 @@
 [('2021-06', False), ('2015', True)]
 >>> [d.value for d in finder.find("In 2019, on 14 June, they met.", "2021-10-08")]
 ['2019-06-14']
+>>> [d.value for d in finder.find("from 1 to 4 June, between 6 and 9 June, on 12-14 June; 3 of the 20 June", "2021-10-08")]
+['2021-06-01', '2021-06-06', '2021-06-12', '2021-06-20']
 >>> [d.value for d in finder.find("there since 2017, under a deal signed in June of that year", "2021-10-08")]
 ['2017', '2017-06']
 """
@@ -59,7 +61,8 @@ class DateFinder:
         parts = [
             r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b)",
             r"(?P<num>\b(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})\b)",
-            rf"(?P<dmy>\b(?P<d1>\d{{1,2}}){ordinal}(?:\s*[-–]\s*\d{{1,2}}{ordinal})?(?:\s+of)?\s+(?P<m1>{month})\.?(?:,?\s+(?P<y1>\d{{4}}))?\b)",
+            rf"(?P<dmy>\b(?P<d1>\d{{1,2}}){ordinal}(?:(?:\s*[-–]\s*|\s+(?:to|and|until|till)\s+)\d{{1,2}}{ordinal})?"
+            rf"(?:\s+of)?\s+(?P<m1>{month})\.?(?:,?\s+(?P<y1>\d{{4}}))?\b)",   # "1-4 May", "from 1 to 4 May": the first day
             rf"(?P<mdy>\b(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
             rf"(?P<my>\b(?P<m3>{month})\.?,?\s+(?:of\s+)?(?P<y3>\d{{4}})\b)",
             rf"(?P<mo>\b(?P<mp>in|last|since|during|until|till|by|from|early|late|mid|mid-|this|next)\s*"

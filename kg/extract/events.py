@@ -46,7 +46,7 @@ def find_events(doc: Doc, res: Resources) -> None:
     off_topic: set[int] = set()
     for sent in doc.sentences:
         _group_refs(doc, res, sent)
-        _colon_quote(doc, sent)
+        _colon_quote(doc, res, sent)
         triggers = [m for m in sent.by_cat("event") if not _inside_name(sent, m)]
         readings = [(m, _reading(doc, res, sent, m)) for m in triggers]
         verbal = any(r == "verbal" for _, r in readings)
@@ -56,6 +56,8 @@ def find_events(doc: Doc, res: Resources) -> None:
                 continue
             if reading == "nominal" and _anaphoric(doc, res, sent, m):
                 continue
+            if reading == "nominal":
+                _anchor_to_signing(doc, sent, m)
             if reading == "nominal" and "nominal" not in res.event_flags.get(m.key, ()) \
                     and not _own_actor(doc, res, sent, m) and (verbal or not _occurred(doc, res, sent, m)):
                 continue
@@ -69,12 +71,13 @@ def find_events(doc: Doc, res: Resources) -> None:
                 off_topic.add(id(event))
             if event is not None and (event.participants or event.host or event.guest):
                 doc.events.append(event)
-                if event.date and event.dated_by == "text" and event.type != "Statement":
+                background = _in_relative_clause(doc, sent, m)
+                if event.date and event.dated_by == "text" and event.type != "Statement" and not background:
                     doc.paragraph_dates[sent.paragraph] = event.date   # the last dated event of the paragraph
                 if event.date and event.agreement:
                     doc.agreement_dates.setdefault(event.agreement, event.date)
                 if event.date and len(event.date) == 10 and (sent.dates or event.dated_by == "text") \
-                        and not habitual:
+                        and not habitual and not background:
                     doc.narrative_date = event.date
         if len(doc.events) == found:
             _discussion(doc, res, sent)
@@ -103,9 +106,6 @@ def statement_topics(res: Resources) -> tuple[dict[tuple[str, ...], str], frozen
     return found
 
 
-_ENVOY_POSTS = frozenset({"Ambassador", "ChargeDAffaires"})
-
-
 def drop_off_domain(doc: Doc, res: Resources) -> None:
     """An article with no defence at all -- no defence word of statement_topics.tsv, no cooperation
     area that is a topic by itself, no military rank, no drills, no act or agreement of two states,
@@ -116,7 +116,7 @@ def drop_off_domain(doc: Doc, res: Resources) -> None:
     words, no_topic_areas = statement_topics(res)
     if not words or not (doc.events or doc.relations):
         return
-    if any(r.role not in _ENVOY_POSTS and r.role not in res.title_only_roles
+    if any(r.role not in res.envoy_roles and r.role not in res.title_only_roles
            for e in doc.entities.values() if e.type == "Person" for r in e.roles):
         return
     if any(e.type == "Person" and e.id in res.people and res.people[e.id].posts for e in doc.entities.values()):
@@ -211,6 +211,20 @@ def _anaphoric(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     return True
 
 
+def _anchor_to_signing(doc: Doc, sent: Sentence, m: Match) -> None:
+    """"Before the signing, the ministers held talks", "After the signing ceremony, ...": a
+    definite signing noun after a preposition of time refers to the signing already reported, and
+    the sentence's undated events take its day."""
+    if m.key != "AgreementSigning" or sent.dates or sent.anchor or m.i - 2 < sent.a:
+        return
+    norms = doc.toks.norms
+    if norms[m.i - 1] != "the" or norms[m.i - 2] not in ("before", "after", "following", "during", "at"):
+        return
+    earlier = next((e for e in reversed(doc.events) if e.type == "AgreementSigning"), None)
+    if earlier is not None and earlier.date and not _in_quotation(doc, sent, m.i):
+        sent.anchor = earlier.date
+
+
 def _inside_name(sent: Sentence, m: Match) -> bool:
     """A trigger word that is part of a person's name or of a title: "War" in "Minister of Defence
     and War Veterans, X" names a portfolio, not a war."""
@@ -253,7 +267,7 @@ def _group_refs(doc: Doc, res: Resources, sent: Sentence) -> None:
             pair = story_pair(doc, sent.index, g.i)
         for iri in pair:
             sent.refs.append(Ref(g.i, g.j, iri, "group"))
-    _numbered_groups(doc, sent)
+    _numbered_groups(doc, res, sent)
     _they(doc, res, sent)
 
 
@@ -279,16 +293,13 @@ def _they(doc: Doc, res: Resources, sent: Sentence) -> None:
                 sent.refs.append(Ref(k, k + 1, iri, "group"))
 
 
-_OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
-
-
-def _colon_quote(doc: Doc, sent: Sentence) -> None:
+def _colon_quote(doc: Doc, res: Resources, sent: Sentence) -> None:
     """"Mozambique's defence minister X: \u201cCabo Delgado is quieter ...\u201d" (live blogs,
     bulletins, captions): a named person followed by a colon and an opening quotation mark, with no
     event word before, is a statement; the colon stands in for the say-verb."""
     norms = doc.toks.norms
     for k in range(sent.a + 1, sent.b - 1):
-        if norms[k] != ":" or doc.toks.texts[k + 1] not in _OPENING_QUOTES:
+        if norms[k] != ":" or doc.toks.texts[k + 1] not in res.opening_quotes:
             continue
         if doc.toks.starts[k] != doc.toks.ends[k - 1]:
             continue   # "Agenda : ..." -- the colon sits on the word before it
@@ -316,14 +327,13 @@ def story_pair(doc: Doc, sent_index: int, token: int) -> list[str]:
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_GROUP_NOUNS = frozenset({"countries", "nations", "states", "allies", "members", "partners", "neighbours",
-                          "neighbors", "governments", "militaries"})
 
 
-def _numbered_groups(doc: Doc, sent: Sentence) -> None:
+def _numbered_groups(doc: Doc, res: Resources, sent: Sentence) -> None:
     """"the three NATO allies", "all five countries", "the four Nordic nations": the last N distinct
     countries the article named before stand for the group."""
     norms = doc.toks.norms
+    nouns = res.folded_words("group_nouns")
     for k in range(sent.a, sent.b - 1):
         n = _NUMBERS.get(norms[k])
         if n is None or n == 2:
@@ -331,9 +341,9 @@ def _numbered_groups(doc: Doc, sent: Sentence) -> None:
         if not (k > sent.a and norms[k - 1] in ("the", "all", "these", "those")):
             continue
         end = k + 1
-        while end < sent.b and end - k <= 3 and norms[end] not in _GROUP_NOUNS:
+        while end < sent.b and end - k <= 3 and norms[end] not in nouns:
             end += 1
-        if end >= sent.b or norms[end] not in _GROUP_NOUNS:
+        if end >= sent.b or norms[end] not in nouns:
             continue
         found: list[str] = []
         for index in range(sent.index, -1, -1):
@@ -369,6 +379,9 @@ def _reading(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str
     while k >= sent.a and skipped <= 2:
         norm = norms[k]
         kind = res.grammar.get(norm)
+        if norm in ("a", "an") and k < m.i - 1 and k - 1 >= sent.a and texts[k - 1].islower() \
+                and norms[k - 1] in res.folded_words("light_verbs"):
+            return "verbal"   # "held a working meeting", "paid an official visit": the verb reports a new event
         if kind in ("det", "poss") or norm in _NOMINAL_PREPS:
             return "nominal"
         if norm == "s" and k - 1 >= sent.a and norms[k - 1] == "'":
@@ -607,7 +620,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         if m.key == "Meeting":
             if m.j < sent.b and norms[m.j] == ":" and any(x.key == m.key and x.i > m.j for x in sent.by_cat("event")):
                 return None   # "Talks: On 4 March he was received ...": the label of a bullet its verbs report
-            event.participants = _clause_people(doc, sent, m) or persons
+            event.participants = _clause_people(doc, res, sent, m) or persons
         if len(persons) < (1 if m.key == "Meeting" else 2) and not (event.host and event.guest):
             return None   # a meeting is between people; countries alone are a weaker reading
     elif m.key == "Visit":
@@ -640,7 +653,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         if agreements:
             event.agreement = min(agreements, key=lambda r: abs(r.i - m.i)).entity
         else:
-            event.agreement = _agreement_referred(doc, sent, m)
+            event.agreement = _agreement_referred(doc, res, sent, m)
         witnesses = _witnesses(doc, sent)
         subjects = countries_in(doc, sent, sent.a, m.i)
         if not before and not passive and len(subjects) >= 2:
@@ -705,22 +718,20 @@ def _delegation_country(doc: Doc, res: Resources, sent: Sentence, j: int) -> Opt
     return next(iter(found)) if len(found) == 1 else None
 
 
-_COORDINATED_GAP = frozenset({",", "and", "later", "then", "also", "afterwards", "subsequently"})
-
-
-def _clause_people(doc: Doc, sent: Sentence, m: Match) -> list[str]:
+def _clause_people(doc: Doc, res: Resources, sent: Sentence, m: Match) -> list[str]:
     """"X was received by the President, and held talks with the defence secretary": two meeting
     verbs sharing one subject, each with its own object, are two meetings. For a sentence with
     such a coordinated second verb ("and" right before it, no person in between), each verb's
     people are the sentence's subject and the persons up to the next meeting verb; [] when the
     sentence has no such pair (then every person of the sentence takes part)."""
     norms = doc.toks.norms
+    gap = res.folded_words("coordinated_verb_gap")
 
     def coordinated(x: Match) -> bool:
         k = x.i - 1
-        while k > sent.a and norms[k] in _COORDINATED_GAP and norms[k] != "and":
+        while k > sent.a and norms[k] in gap and norms[k] != "and":
             k -= 1
-        return norms[k] == "and" and all(norms[t] in _COORDINATED_GAP for t in range(k, x.i))
+        return norms[k] == "and" and all(norms[t] in gap for t in range(k, x.i))
 
     def compute():
         verbs = [x for x in sent.by_cat("event") if x.key == "Meeting" and not _inside_name(sent, x)
@@ -810,17 +821,15 @@ def _interview_outlet(doc: Doc, res: Resources, sent: Sentence, m: Match, frame:
     return None
 
 
-_DOCUMENT_WORDS = frozenset({"document", "documents", "agreement", "memorandum", "deal", "accord", "arrangement",
-                             "contract", "declaration", "treaty", "protocol", "letter", "plan", "pact"})
 
 
-def _agreement_referred(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
+def _agreement_referred(doc: Doc, res: Resources, sent: Sentence, m: Match) -> Optional[str]:
     """"The document was signed by ...", "the deal was signed on Tuesday", "It was signed by ...":
     a definite noun for a document, or "it", before the trigger names the agreement of the signing
     reported just before."""
     norms = doc.toks.norms
     pronoun = m.i - 2 >= sent.a and norms[m.i - 2] == "it" and doc.toks.texts[m.i - 1].lower() in ("was", "has")
-    if not pronoun and not any(norms[k] in _DOCUMENT_WORDS and k > sent.a and norms[k - 1] in ("the", "this", "that")
+    if not pronoun and not any(norms[k] in res.folded_words("document_words") and k > sent.a and norms[k - 1] in ("the", "this", "that")
                                for k in range(max(sent.a, m.i - 4), m.i)):
         return None
     for e in reversed(doc.events):
@@ -842,7 +851,6 @@ def _witnesses(doc: Doc, sent: Sentence) -> set[str]:
     return out
 
 
-_SPEECH_ADVERBS = frozenset({"also", "further", "later", "then", "again", "has", "had", "have", "earlier", "once"})
 _QUOTE_MARKS = frozenset({",", '"', "'", "\u201d", "\u201c", "\u2019", ")", ":", "--", "-", "\u2014"})
 
 
@@ -863,9 +871,12 @@ def _speaker(doc: Doc, res: Resources, sent: Sentence, m: Match, before: list[Re
             return None
         return first_after.entity
     k = m.i - 1
-    while k >= sent.a and (norms[k] in _SPEECH_ADVERBS or res.grammar.get(norms[k]) == "aux"
+    adverbs = res.folded_words("speech_adverbs")
+    while k >= sent.a and (norms[k] in adverbs or res.grammar.get(norms[k]) == "aux"
                            or (norms[k].endswith("ly") and doc.toks.texts[k].islower())):
         k -= 1
+    if k > sent.a and norms[k] == "and":
+        return _coordinated_subject(doc, sent, m)   # "X welcomed the ties and declared that ..."
     if k >= sent.a and norms[k] not in _QUOTE_MARKS:
         at = [r for r in sent.refs if r.i <= k < r.j]
         person = next((r.entity for r in at if doc.entities[r.entity].type == "Person"), None)
@@ -884,6 +895,31 @@ def _speaker(doc: Doc, res: Resources, sent: Sentence, m: Match, before: list[Re
     clause, outside = _subject_outside_relative(doc, sent, m, before)
     subject = outside if clause else (before[-1].entity if before else None)
     return subject or (first_after.entity if first_after and first_after.i - m.j <= 4 else None)
+
+
+def _coordinated_subject(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
+    """A say-verb coordinated with the verb before it by a bare "and" shares that verb's subject:
+    the person the sentence opens with, when no verb comes before that person ("Mr. X welcomed
+    the ties and declared that ...")."""
+    first = min((r for r in sent.refs if r.i < m.i), key=lambda r: r.i, default=None)
+    if first is None or doc.entities[first.entity].type != "Person":
+        return None
+    if any(x.i < first.i for x in sent.by_cat("event")) or first.i - sent.a > 3:
+        return None
+    return first.entity
+
+
+def _in_relative_clause(doc: Doc, sent: Sentence, m: Match) -> bool:
+    """The trigger is inside a relative clause opened after a comma and not yet closed ("X, who
+    arrived in New Delhi on Tuesday, was accorded ..."): background to the sentence's news, so its
+    day does not move the story on."""
+    norms = doc.toks.norms
+    for w in range(m.i - 1, sent.a, -1):
+        if norms[w] == ",":
+            return False
+        if norms[w] in ("who", "which") and norms[w - 1] == ",":
+            return True
+    return False
 
 
 def _subject_outside_relative(doc: Doc, sent: Sentence, m: Match,
@@ -941,9 +977,15 @@ def _visited_no_place(doc: Doc, res: Resources, sent: Sentence, m: Match) -> boo
 
 
 def _visiting_setting(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
-    """"X, who is currently visiting the Sultanate, ...": a progressive visit in a relative clause
-    describes the visitor's stay as the setting of the sentence's news, not a reported trip."""
+    """"X, who is currently visiting the Sultanate, ...", "X, who is on an official visit to the
+    country, ...": a visit in the present tense in a relative clause describes the visitor's stay
+    as the setting of the sentence's news, not a reported trip ("who was on a visit" reports it)."""
     norms = doc.toks.norms
+    if m.key == "Visit" and _being_on(doc, res, sent, m):
+        k = m.i - 1
+        while norms[k] != "on":
+            k -= 1
+        return k - 2 >= sent.a and norms[k - 1] in ("is", "are") and norms[k - 2] in ("who", "which", "that")
     if not norms[m.i].endswith("ing"):
         return False
     k = m.i - 1
@@ -1026,8 +1068,9 @@ def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[st
         event.dated_by = "text"
         return later
     dates = _own_dates(doc, sent, m)
-    if event.type == "Statement":   # a year or month in what was said is its content, not its date
-        dates = [d for d in dates if len(d.value) == 10]
+    if event.type == "Statement":   # a year or month in what was said is its content, not its date,
+        dates = [d for d in dates if len(d.value) == 10   # and so is a day inside the quotation ("is today")
+                 and not _in_quotation(doc, sent, bisect.bisect_left(doc.toks.starts, d.start))]
     if dates:
         event.dated_by = "text"
         pos = doc.toks.starts[m.i]

@@ -121,6 +121,8 @@ def person_entity(doc: Doc, res: Resources, name: str, sent: Sentence, state: "c
     if iri is None and len(state.surnames.get(key, ())) == 1:
         iri = next(iter(state.surnames[key]))   # "Szalay-Bobrovniczky" after "Kristof Szalay-Bobrovniczky"
     if iri is None:
+        iri = _initialled_form(key.split(" "), state)
+    if iri is None:
         iri = person_iri(name)
     if iri not in doc.entities:
         entry = res.people.get(iri)
@@ -128,6 +130,15 @@ def person_entity(doc: Doc, res: Resources, name: str, sent: Sentence, state: "c
                    country=entry.country if entry else None, wikidata=entry.wikidata if entry else None)
     state.register(iri, name)
     return iri
+
+
+def _initialled_form(words: list[str], state: "coref.State") -> Optional[str]:
+    """"D. Kavalenka" after "Dzmitry Kavalenka": a name with initials that fits exactly one person
+    the article has named in full is that person (so a later "Kavalenka" has one referent)."""
+    if len(words) < 2 or not any(len(w) == 1 for w in words[:-1]):
+        return None
+    found = {iri for full, iri in state.full_names.items() if _initials_fit(words, full.split(" "))}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _known_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> None:
@@ -467,13 +478,15 @@ def _unit_before_title(doc: Doc, res: Resources, sent: Sentence, k: int, title_a
 
 
 def _retired_mark(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
-    """After a rank, a bracket holding only an abbreviation ("(ret.)", "(Retd)", "(rtd)") belongs
-    to the title: the token after the bracket, else k."""
-    norms = doc.toks.norms
+    """After a rank, a bracket holding only an abbreviation ("(ret.)", "(Retd)", "(rtd)") or one
+    capital letter (the Spanish "Gen. (R)", retired) belongs to the title: the token after the
+    bracket, else k."""
+    norms, texts = doc.toks.norms, doc.toks.texts
     if k >= sent.b or norms[k] != "(":
         return k
     x = k + 1
-    while x < min(sent.b, k + 4) and (norms[x] in res.abbreviations or norms[x] == "."):
+    while x < min(sent.b, k + 4) and (norms[x] in res.abbreviations or norms[x] == "."
+                                      or (x == k + 1 and len(texts[x]) == 1 and texts[x].isupper())):
         x += 1
     return x + 1 if x > k + 1 and x < sent.b and norms[x] == ")" else k
 
@@ -691,6 +704,11 @@ def left_zone(doc: Doc, res: Resources, sent: Sentence, i: int) -> Zone:
             commas += 1
             k = p + 1   # "Commander of the Papua New Guinea Defence Force (PNGDF), Major General X"
             continue
+        if doc.toks.norms[k - 1] == ")":
+            p = next((x for x in range(k - 2, max(first, k - 6) - 1, -1) if doc.toks.norms[x] == "("), None)
+            if p is not None and p > first and _retired_mark(doc, res, sent, p) == k:
+                k = p   # back over "(ret.)", "(R)" to the rank before it
+                continue
         if not _accept(doc, res, sent, k - 1, titles, countries) or _verb_after_title(doc, res, k - 1, first, titles):
             break
         k -= 1
@@ -793,7 +811,7 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
                          if not _ministry_official(doc, zone, p) and p.i not in sent.body_heads]
                 shared = next((c for _, c, _ in found if c), None)
                 if shared is None and zone.end <= ref.i:
-                    shared = _country_after_name(doc, sent, ref.j)
+                    shared = _country_after_name(doc, sent, ref.j) or _counterpart_before(doc, sent, zone.start)
                 elif shared is None and zone.start >= ref.j:
                     shared = _possessive_before(doc, sent, ref.i)   # "Ghana's X, the defence minister"
                 for p, country, accredited in found:
@@ -825,6 +843,17 @@ def _country_after_name(doc: Doc, sent: Sentence, j: int) -> Optional[str]:
     if country is None or country.how != "country" or (country.j < sent.b and norms[country.j] in ("'", "’")):
         return None
     return country.entity
+
+
+def _counterpart_before(doc: Doc, sent: Sentence, start: int) -> Optional[str]:
+    """The country of "his Mauritanian counterpart, the Minister of National Defence, X": a post
+    in apposition right after a counterpart phrase serves the country that phrase names."""
+    if start - 2 < sent.a or doc.toks.norms[start - 1] != ",":
+        return None
+    cue = next((m for m in sent.matches if m.cat == "cue:counterpart" and m.j == start - 1), None)
+    if cue is None:
+        return None
+    return next((r.entity for r in sent.refs if r.j == cue.i and r.how in ("country", "adjective")), None)
 
 
 def _possessive_before(doc: Doc, sent: Sentence, i: int) -> Optional[str]:

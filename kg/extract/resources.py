@@ -82,6 +82,9 @@ class Resources:
             if p.name.lower() in accredited or (p.broader or "").lower() in accredited)
         title_only = set(_cue(lexicon, "title_only_roles"))
         self.title_only_roles = frozenset(p.name for p in lexicon.post_types if p.name.lower() in title_only)
+        envoys = set(_cue(lexicon, "envoy_roles"))
+        self.envoy_roles = frozenset(p.name for p in lexicon.post_types if p.name.lower() in envoys)
+        self.opening_quotes = frozenset(_cue(lexicon, "opening_quotes"))   # compared with the text as written
         self.event_flags = {e.name: set(_cue(lexicon, "event_types").get(e.name.lower(), "").split(","))
                             for e in lexicon.event_types}
         self.event_codes = {e.name: (e.cameo, e.plover) for e in lexicon.event_types}

@@ -13,12 +13,12 @@ from kg.extract.gazetteer import Match
 from kg.extract.resources import Resources
 
 _TITLE_CATS = ("post", "rank", "honorific")
-_UNIT_HEADS = frozenset({"head", "chief"})
 _MAX_UNIT_WORDS = 6
 
 
 def find_titles(doc: Doc, res: Resources) -> None:
     _country_inside_titles(doc, res)
+    _coordinated_portfolios(doc, res)
     _acronym_titles(doc)
     _unit_heads(doc, res)
     _presidents_of_bodies(doc, res)
@@ -134,14 +134,17 @@ def _unit_heads(doc: Doc, res: Resources) -> None:
         return
     norms = doc.toks.norms
     longest = max(len(u) for u in res.military_units)
+    heads = res.folded_words("unit_head_words")
     for sent in doc.sentences:
         added = []
         for k in range(sent.a, sent.b - 2):
-            if norms[k] not in _UNIT_HEADS or norms[k + 1] != "of":
+            if norms[k] not in heads or norms[k + 1] != "of":
                 continue
-            if any(m.cat == "post" and m.i <= k < m.j for m in sent.matches):
+            if any(m.cat == "post" and m.i <= k < m.j and m.j > k + 1 for m in sent.matches):
                 continue   # "Chief of General Staff", "head of the navy": the lexicon's own post
             end = _unit_end(doc, res, sent, k + 2, longest)
+            if end is not None and any(res.grammar.get(norms[x]) == "premod" for x in range(k + 2, end)):
+                continue   # "the commander of the visiting fleet": a unit from elsewhere, country unknown
             if end is not None:
                 added.append(Match(k, end, "post", "Commander", " ".join(norms[k:end])))
         _add_matches(sent, added)
@@ -183,6 +186,39 @@ def _country_inside_titles(doc: Doc, res: Resources) -> None:
                 else:
                     continue
                 break
+        _add_matches(sent, added)
+
+
+_MAX_PORTFOLIO_WORDS = 3
+
+
+def _coordinated_portfolios(doc: Doc, res: Resources) -> None:
+    """A post's head after two portfolios in capitals, "Defence and National Service Minister X",
+    "Defence and Veterans' Affairs Minister": the first portfolio with the head is a post label
+    ("defence minister"), so the whole phrase is that post. The second portfolio is one to three
+    capitalised words; "the defence and foreign ministers" (plural, lower case) is left alone."""
+    toks, norms = doc.toks, doc.toks.norms
+    for sent in doc.sentences:
+        added = []
+        for m in sent.matches:
+            if m.cat != "posthead" or m.j - m.i != 1 or not toks.texts[m.i][:1].isupper():
+                continue
+            if any(x.cat == "post" and x.i < m.i < x.j + 1 and x.j >= m.j for x in sent.matches):
+                continue   # the head closes a longer label the lexicon knows
+            x = m.i
+            while x - 1 > sent.a and m.i - x < _MAX_PORTFOLIO_WORDS and toks.texts[x - 1][:1].isupper() \
+                    and (toks.texts[x - 1].isalpha() or norms[x - 1] == "'"):
+                x -= 1
+            if x == m.i or x - 1 <= sent.a or norms[x - 1] not in ("and", "&"):
+                continue
+            for n in range(1, _MAX_PORTFOLIO_WORDS + 1):
+                start = x - 1 - n
+                if start < sent.a or not all(toks.texts[t][:1].isupper() for t in range(start, x - 1)):
+                    break
+                post = res.post_labels.get(tuple(norms[start:x - 1]) + (norms[m.i],))
+                if post is not None:
+                    added.append(Match(start, m.j, "post", post, " ".join(norms[start:m.j])))
+                    break
         _add_matches(sent, added)
 
 
