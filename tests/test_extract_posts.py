@@ -542,3 +542,38 @@ def test_chief_of_staff_of_a_unit_is_not_its_commander(workspace_extractor):
     out = _run(workspace_extractor, "On Wednesday the minister met the chief of staff of the Northern Fleet, "
                                     "Admiral Oleg Petrov.")
     assert ("Commander", None, None) not in _roles(out, "Oleg Petrov")
+
+
+# -- "Hellenic" is Greece's adjective, also inside a title ---------------------------------
+
+def test_hellenic_inside_a_general_staff_title(workspace_extractor):
+    out = _run(workspace_extractor, "General Petros Alexiou, Chief of the Hellenic National Defence General Staff, "
+                                    "received the Bulgarian delegation on Monday.")
+    assert _roles(out, "Petros Alexiou") == {("ChiefOfGeneralStaff", country_iri("GRC"), None)}
+
+
+def test_hellenic_names_greece_and_lower_case_does_not(workspace_extractor):
+    out = _run(workspace_extractor, "The Hellenic Air Force sent four jets to Romania on Monday.")
+    assert "https://w3id.org/ddkg/resource/country/GRC" in {e["id"] for e in out["entities"]}
+    out = _run(workspace_extractor, "The museum shows hellenic pottery from Romania.")
+    assert "https://w3id.org/ddkg/resource/country/GRC" not in {e["id"] for e in out["entities"]}
+
+
+# -- a list of titled names: the post after one name's comma titles the next name -----------
+
+def test_post_between_two_titled_names_belongs_to_the_next(workspace_extractor):
+    out = _run(workspace_extractor,
+               "On Monday the Chief of Defence Staff, General Amos Kiprono, the Commander of the Kenyan Navy, "
+               "Major General Ruth Wanjiku, and the Commander of the Tanzanian Army, Lieutenant General "
+               "Idd Nkambi, met in Mombasa.")
+    assert short(_roles(out, "Amos Kiprono")) == {("ChiefOfDefence", "KEN", "")}
+    assert short(_roles(out, "Ruth Wanjiku")) == {("NavalCommander", "KEN", "")}
+
+
+def test_second_post_of_a_titled_name_stays_when_no_name_follows(workspace_extractor):
+    out = _run(workspace_extractor, "Lieutenant General Ali Hassan, Commander of the Egyptian Navy, met "
+                                    "Admiral Tom Reed in Cairo on Monday.")
+    assert short(_roles(out, "Ali Hassan")) == {("NavalCommander", "EGY", "")}
+    out = _run(workspace_extractor, "Army Commander Ali Hassan, Minister of Defence of Egypt since 2024, met "
+                                    "Admiral Tom Reed in Cairo on Monday.")
+    assert ("DefenceMinister", "EGY", "") in short(_roles(out, "Ali Hassan"))

@@ -800,8 +800,11 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
         ent = doc.entities[ref.entity]
         if ent.type != "Person" or ref.how not in ("name", "surname", "fuzzy"):
             continue
-        for zone in (left_zone(doc, res, sent, ref.i), _appositive(doc, res, sent, ref.j)):
+        left = left_zone(doc, res, sent, ref.i)
+        for zone in (left, _appositive(doc, res, sent, ref.j)):
             if zone is None:
+                continue
+            if zone is not left and left.posts and _titles_next_name(doc, res, sent, zone):
                 continue
             consumed.update(range(zone.start, zone.end))
             if zone.posts:
@@ -819,6 +822,20 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
             elif zone.counterpart is not None:
                 coref.counterpart_role(doc, res, sent, state, ref, zone)
     return consumed
+
+
+def _titles_next_name(doc: Doc, res: Resources, sent: Sentence, zone: Zone) -> bool:
+    """The posts after a titled name's comma are the title of the next name of a list ("the
+    Chief of the General Staff, General X, the Commander of the Navy, Admiral Y, and ..."): the
+    next person's own left zone reaches back over them."""
+    for r in sent.refs:
+        if r.i < zone.end or r.how not in ("name", "surname", "fuzzy") or doc.entities[r.entity].type != "Person":
+            continue
+        if r.i - zone.end > 6:
+            continue
+        if left_zone(doc, res, sent, r.i).start <= zone.posts[0].i:
+            return True
+    return False
 
 
 _ORGANISATION_HEADS = frozenset({"SecretaryGeneral"})   # heads of an international organisation's secretariat

@@ -129,6 +129,8 @@ class Resources:
             gaz.add_all(c.capitals, "capital", c.iri, cased=True)
         for phrase, surface, cat, iri in self._country_abbreviations():
             gaz.add(surface, cat, iri, cased=True)
+            if cat == "adjective" and len(term_key(surface)) == 1:   # "Chief of the [Hellenic] ... Staff"
+                gaz.inner = gaz.inner | {term_key(surface)[0]}
         for p in lex.people:
             gaz.add_all((p.name, *p.aliases), "person", p.iri, cased=True)
         for n in lex.named:
