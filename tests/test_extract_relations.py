@@ -156,3 +156,24 @@ def test_group_of_two_ministries_without_a_tie(workspace_extractor):
     body = ("Nigerian Defence Minister Bello Musa received Ghanaian Defence Minister Kofi Mensah on Monday. "
             "Musa said the two ministries had not yet discussed new projects.")
     assert _relations(_run(workspace_extractor, body), "cooperatesWith") == set()
+
+
+# -- a trilateral cooperation ties every pair of the countries named ----------------------
+
+@pytest.mark.parametrize("body, pairs", [
+    ("On Monday the Chief of the Kenyan Defence Forces, the Commander of the Ugandan Army and the Chief of "
+     "the Rwandan Defence Force met in Kampala, where they reviewed the trilateral security cooperation.",
+     {("KEN", "RWA"), ("KEN", "UGA"), ("RWA", "UGA")}),
+    ("Chilean, Peruvian and Bolivian officers met in Arica to discuss the border cooperation the three "
+     "countries have kept up since 2010.", {("BOL", "CHL"), ("BOL", "PER"), ("CHL", "PER")}),
+])
+def test_trilateral_cooperation_ties_every_pair(workspace_extractor, body, pairs):
+    out = _run(workspace_extractor, body)
+    assert _relations(out, "cooperatesWith") == {(country_iri(a), country_iri(b)) for a, b in pairs}
+
+
+def test_three_countries_named_without_a_trilateral_word_give_no_pairs(workspace_extractor):
+    out = _run(workspace_extractor, "The Kenyan minister met Ugandan officers in Kampala and praised the "
+                                    "cooperation with Rwanda.")
+    assert not _relations(out, "cooperatesWith") & {(country_iri("KEN"), country_iri("RWA")),
+                                                    (country_iri("RWA"), country_iri("UGA"))}

@@ -133,7 +133,8 @@ def _stated_relations(doc: Doc, res: Resources) -> None:
         cues = [_lasting(c, cues) for c in cues]
         kinds = {c.key for c in cues if not (c.key == "cooperatesWith" and _names_a_thing(doc, sent, c))}
         if "cooperatesWith" in kinds:
-            for a, b in _cooperating(doc, res, sent, [c for c in cues if c.key == "cooperatesWith"]):
+            every = any(c.key == "all-parties" for c in cues)
+            for a, b in _cooperating(doc, res, sent, [c for c in cues if c.key == "cooperatesWith"], every):
                 doc.relations.append(Relation(a, "cooperatesWith", b, None, sent.index, "cue:cooperation",
                                               areas=topics_of(sent), confidence=0.7))
         if "memberOf" in kinds:
@@ -172,12 +173,16 @@ def _names_a_thing(doc: Doc, sent, cue) -> bool:
     return False
 
 
-def _cooperating(doc: Doc, res: Resources, sent, cues) -> list[tuple[str, str]]:
+def _cooperating(doc: Doc, res: Resources, sent, cues, every: bool = False) -> list[tuple[str, str]]:
     """The pairs of countries a cooperation sentence is about: the two it names ("cooperation
     between A and B", "A-B cooperation"), all of a coordinated list ("Greece, Cyprus and Israel
     agreed to deepen cooperation"), or, when it names fewer than two, the countries of the people
     it names ("the two ministers agreed to deepen cooperation", "the minister ... partnership with
-    Pakistan") -- also for "bilateral cooperation" whatever else it names. Two countries each introduced by its own "with" are two separate ties."""
+    Pakistan") -- also for "bilateral cooperation" whatever else it names. Two countries each introduced by its own "with" are two separate ties.
+    With ``every`` (a "trilateral" cooperation, "the three countries"), each pair of the three or
+    four countries the sentence names, however it names them ("the Chief of the Hellenic ..., the
+    Commander of the Egyptian Navy and the Chief of the Cyprus National Guard ... the trilateral
+    defence cooperation")."""
     countries = keep_parties(doc, res, sent, countries_in(doc, sent))
     norms = doc.toks.norms
     people = list(dict.fromkeys(p for p in (_party_of(doc, r.entity) for r in sent.refs
@@ -185,6 +190,8 @@ def _cooperating(doc: Doc, res: Resources, sent, cues) -> list[tuple[str, str]]:
     bilateral = any(_before_in_phrase(norms, sent, c.i, "bilateral", 7) for c in cues)
     if bilateral and len(people) == 2:
         return [tuple(sorted(people))]   # "the sides discussed bilateral military cooperation"
+    if every and 3 <= len(countries) <= 4:
+        return list(combinations(sorted(countries), 2))
     if len(countries) > 2:
         refs = sorted((r for r in sent.refs if doc.entities[r.entity].type == "Country"), key=lambda r: r.i)
         listed = max((_coordinated(doc, refs, r.i, "Country") for r in refs), key=len, default=[])
