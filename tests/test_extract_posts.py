@@ -577,3 +577,19 @@ def test_second_post_of_a_titled_name_stays_when_no_name_follows(workspace_extra
     out = _run(workspace_extractor, "Army Commander Ali Hassan, Minister of Defence of Egypt since 2024, met "
                                     "Admiral Tom Reed in Cairo on Monday.")
     assert ("DefenceMinister", "EGY", "") in short(_roles(out, "Ali Hassan"))
+
+
+# -- a release's signature block: the name's line, then one post title a line -------------
+
+def test_title_lines_under_a_name_are_its_posts(workspace_extractor):
+    out = _run(workspace_extractor, "The Hon Mark Ellery MP\nDeputy Prime Minister\nMinister for Defence\n\n"
+                                    "Today I met New Zealand's Minister of Defence, Ruth Kaye, in Perth.")
+    assert {r for r, _, _ in _roles(out, "Mark Ellery")} == {"DefenceMinister"}   # DeputyPrimeMinister: title only
+
+
+@pytest.mark.parametrize("body", [
+    "The Hon Mark Ellery MP spoke in Perth\nMinister for Defence\nThe envoy met him on Monday.",
+    "The Hon Mark Ellery MP\nMinister for Defence Ruth Kaye met him in Perth on Monday.",
+])
+def test_title_line_that_goes_on_is_no_signature(workspace_extractor, body):
+    assert not _roles(_run(workspace_extractor, body), "Mark Ellery")

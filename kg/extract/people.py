@@ -56,6 +56,7 @@ def find_people(doc: Doc, res: Resources) -> None:
         coref.resolve_appointments(doc, res, sent)
         coref.resolve_pronouns(doc, res, sent, state)
         state.end_sentence(doc, sent)
+    _title_lines(doc, res)
     merge_name_variants(doc)
     _fill_from_lexicon(doc, res)
 
@@ -1158,6 +1159,45 @@ def _heading_posts(doc: Doc, res: Resources, sent: Sentence) -> set[int]:
                 consumed.update(range(v, x))
                 break
     return consumed
+
+
+_MAX_TITLE_LINES = 3
+_LINE_ENDS = frozenset({".", "!", "?", ":", ";", ","})
+
+
+def _title_lines(doc: Doc, res: Resources) -> None:
+    """The signature block of a release or letter: a line holding one person's name alone (with
+    honorifics, rank and post-nominal letters: "The Hon Jane Doe MP") followed by lines that are
+    each a post title alone ("Deputy Prime Minister" / "Minister for Defence"): the person holds
+    those posts. A line with anything else after its title, or a full stop closing the name's
+    line, ends the block."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    sents = doc.sentences
+    for n, sent in enumerate(sents[:-1]):
+        if norms[sent.b - 1] in _LINE_ENDS:
+            continue
+        people = [r for r in sent.refs if r.how in ("name", "surname", "fuzzy")
+                  and doc.entities[r.entity].type == "Person"]
+        if len(people) != 1:
+            continue
+        ref = people[0]
+        covered = set(range(ref.i, ref.j))
+        covered.update(k for m in sent.matches if m.cat in ("honorific", "rank", "cue:postnominals")
+                       for k in range(m.i, m.j))
+        if any(k not in covered and res.grammar.get(norms[k]) != "det"
+               and not (texts[k].isalpha() and texts[k].isupper() and len(texts[k]) <= 6)
+               for k in range(sent.a, sent.b)):
+            continue
+        for line in sents[n + 1:n + 1 + _MAX_TITLE_LINES]:
+            zone = right_zone(doc, res, line, line.a)
+            if not zone.posts or zone.end < line.b or any(r.how in ("name", "surname") for r in line.refs
+                                                           if doc.entities[r.entity].type == "Person"):
+                break
+            for post in zone.posts:
+                if post.i not in line.body_heads:
+                    doc.entities[ref.entity].add_role(post.key, *zone_role(doc, res, zone, post))
+            if norms[line.b - 1] in _LINE_ENDS:
+                break
 
 
 def _post_follows(doc: Doc, res: Resources, sent: Sentence, start: int) -> Optional[Zone]:
