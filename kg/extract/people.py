@@ -1188,6 +1188,7 @@ def _title_lines(doc: Doc, res: Resources) -> None:
                and not (texts[k].isalpha() and texts[k].isupper() and len(texts[k]) <= 6)
                for k in range(sent.a, sent.b)):
             continue
+        signed = False
         for line in sents[n + 1:n + 1 + _MAX_TITLE_LINES]:
             zone = right_zone(doc, res, line, line.a)
             if not zone.posts or zone.end < line.b or any(r.how in ("name", "surname") for r in line.refs
@@ -1196,8 +1197,25 @@ def _title_lines(doc: Doc, res: Resources) -> None:
             for post in zone.posts:
                 if post.i not in line.body_heads:
                     doc.entities[ref.entity].add_role(post.key, *zone_role(doc, res, zone, post))
+                    signed = True
             if norms[line.b - 1] in _LINE_ENDS:
                 break
+        if signed:
+            _writer_pronouns(doc, res, ref.entity, n + 1)
+            return
+
+
+def _writer_pronouns(doc: Doc, res: Resources, writer: str, first: int) -> None:
+    """"Today I welcomed ...", "Minister X and I signed": in a release signed by one titled
+    person, the first person singular after the signature block is that person."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    for sent in doc.sentences[first:]:
+        index = sent.ref_index()
+        for k in range(sent.a, sent.b):
+            if res.pronouns.get(norms[k]) != "1" or (norms[k] == "i" and texts[k] != "I") or index.tokens.get(k):
+                continue
+            sent.refs.append(Ref(k, k + 1, writer, "pronoun"))
+        sent.memo.clear()
 
 
 def _post_follows(doc: Doc, res: Resources, sent: Sentence, start: int) -> Optional[Zone]:
