@@ -177,3 +177,23 @@ def test_three_countries_named_without_a_trilateral_word_give_no_pairs(workspace
                                     "cooperation with Rwanda.")
     assert not _relations(out, "cooperatesWith") & {(country_iri("KEN"), country_iri("RWA")),
                                                     (country_iri("RWA"), country_iri("UGA"))}
+
+
+# -- "X's ally is Y, under the Z Treaty" ------------------------------------------------------
+
+@pytest.mark.parametrize("body, pair", [
+    ("Seoul's closest ally remains the United States, under the Mutual Defense Treaty of 1953.", ("KOR", "USA")),
+    ("Iceland's main ally is Norway under the Nordic Defence Treaty, the minister said.", ("ISL", "NOR")),
+])
+def test_ally_named_after_a_verb_under_a_treaty(workspace_extractor, body, pair):
+    out = _run(workspace_extractor, body)
+    allied = [r for r in out["relations"] if r["p"] == "alliedWith"]
+    assert [(local_name(r["s"]), local_name(r["o"])) for r in allied] == [pair] and allied[0]["via"]
+
+
+@pytest.mark.parametrize("body", [
+    "Seoul's closest ally remains the United States, under whose nuclear umbrella it has stayed since 1953.",
+    "Iceland's main ally praised Norway under the lights of the Nordic Defence Treaty summit, the minister said.",
+])
+def test_ally_without_a_treaty_after_it_gives_no_alliance(workspace_extractor, body):
+    assert _relations(_run(workspace_extractor, body), "alliedWith") == set()

@@ -464,6 +464,8 @@ def _allies_under(doc: Doc, sent, cues) -> None:
             if partner is None:
                 continue
             k = partner.j
+        elif norms[cue.i] in ("ally", "allies"):
+            k = _named_ally_end(doc, sent, refs, k)
         if k >= sent.b or norms[k] not in _UNDER:
             continue
         k += 1
@@ -489,6 +491,25 @@ def _allies_under(doc: Doc, sent, cues) -> None:
         a, b = sorted(countries)
         doc.relations.append(Relation(a, "alliedWith", b, agreement.id, sent.index, "cue:allies-under",
                                       since=agreement.date, confidence=0.8))
+
+
+def _named_ally_end(doc: Doc, sent, refs, k: int) -> int:
+    """After "ally"/"allies": past a verb (one or two lower-case words), determiners and the
+    country the ally is, and a comma ("Manila's only treaty ally remains the United States, under
+    the ..."); k itself when no country follows that way."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    x = k
+    while x < sent.b and x - k < 2 and texts[x].isalpha() and texts[x].islower() and norms[x] not in _UNDER:
+        x += 1
+    if x == k:
+        return k
+    while x < sent.b and norms[x] in ("the", "a"):
+        x += 1
+    partner = next((r for r in refs if r.i == x and doc.entities[r.entity].type == "Country"), None)
+    if partner is None:
+        return k
+    x = partner.j
+    return x + 1 if x < sent.b and norms[x] == "," else x
 
 
 _SYMMETRIC = frozenset({"alliedWith", "cooperatesWith"})
