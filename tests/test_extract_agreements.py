@@ -336,3 +336,23 @@ def test_first_person_without_a_signature_block_is_nobody(workspace_extractor):
                                     "memorandum of understanding on cyber defence in Canberra.")
     signing = _events(out, "AgreementSigning")
     assert not signing or person_iri("Mark Ellery") not in signing[0]["participants"]
+
+
+# -- a lead's bare "signed an agreement" is the named agreement signed that day ------------
+
+_LEAD = ("Chile and Peru on Tuesday signed an agreement that lets their coast guards share radar data. "
+         "Chilean Defence Minister Ana Soto and Peruvian Defence Minister Luis Vera signed the {name} in Lima.")
+
+
+def test_bare_lead_agreement_is_the_named_one(workspace_extractor):
+    out = _run(workspace_extractor, _LEAD.format(name="Agreement on Maritime Surveillance"), "2024-05-10")
+    assert _names(out, "Agreement") == {"Agreement on Maritime Surveillance"}
+    assert len(_events(out, "AgreementSigning")) == 1
+
+
+def test_bare_agreement_of_other_countries_stays(workspace_extractor):
+    body = ("Brazil and Argentina on Tuesday signed an agreement that lets their coast guards share radar data. "
+            "Chilean Defence Minister Ana Soto and Peruvian Defence Minister Luis Vera signed the Agreement on "
+            "Maritime Surveillance in Lima on Tuesday.")
+    out = _run(workspace_extractor, body, "2024-05-10")
+    assert len(_events(out, "AgreementSigning")) == 2
