@@ -593,3 +593,16 @@ def test_title_lines_under_a_name_are_its_posts(workspace_extractor):
 ])
 def test_title_line_that_goes_on_is_no_signature(workspace_extractor, body):
     assert not _roles(_run(workspace_extractor, body), "Mark Ellery")
+
+
+# -- a hyphenated given name before "as" ends the name, it is no verb ----------------------
+
+def test_post_after_as_for_a_hyphenated_korean_name(workspace_extractor):
+    out = _run(workspace_extractor, "President Yoon Min-ho on Friday appointed Vice Adm. Lee Sun-ho as the new "
+                                    "navy chief, the presidential office said.")
+    assert {r for r, _, _ in _roles(out, "Lee Sun-ho")} == {"NavalCommander"}
+
+
+def test_past_post_after_a_hyphenated_name_is_not_held(workspace_extractor):
+    out = _run(workspace_extractor, "Adm. Choi Jae-won served as navy chief until 2019, the ministry said.")
+    assert not _roles(out, "Choi Jae-won")

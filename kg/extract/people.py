@@ -983,7 +983,7 @@ def _holder_before(doc: Doc, res: Resources, sent: Sentence, state: "coref.State
     p = k
     verbs = []
     while p - 1 > sent.a and len(verbs) < 5 and texts[p - 1].isalpha() and texts[p - 1].islower() \
-            and norms[p - 1] != "who":
+            and norms[p - 1] != "who" and _person_ending(doc, sent, p) is None:   # "Kang Tae-sik as": no verb
         verbs.append(norms[p - 1])
         p -= 1
     if p - 1 > sent.a and norms[p - 1] == "who" and norms[p - 2] == ",":
