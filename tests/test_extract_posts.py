@@ -606,3 +606,18 @@ def test_post_after_as_for_a_hyphenated_korean_name(workspace_extractor):
 def test_past_post_after_a_hyphenated_name_is_not_held(workspace_extractor):
     out = _run(workspace_extractor, "Adm. Choi Jae-won served as navy chief until 2019, the ministry said.")
     assert not _roles(out, "Choi Jae-won")
+
+
+# -- "Secretary of Foreign Affairs" is the foreign minister ---------------------------------
+
+@pytest.mark.parametrize("body, name, country", [
+    ("Mexican Secretary of Foreign Affairs Lucia Ortega met the Guatemalan delegation on Monday.", "Lucia Ortega", "MEX"),
+    ("Philippine Foreign Affairs Secretary Jose Ramos received the Korean envoy in Manila.", "Jose Ramos", "PHL"),
+])
+def test_secretary_of_foreign_affairs_is_foreign_minister(workspace_extractor, body, name, country):
+    assert ("ForeignMinister", country_iri(country), None) in _roles(_run(workspace_extractor, body), name)
+
+
+def test_foreign_affairs_undersecretary_is_no_foreign_minister(workspace_extractor):
+    out = _run(workspace_extractor, "Philippine Foreign Affairs Undersecretary Jose Ramos received the Korean envoy.")
+    assert not any(r == "ForeignMinister" for r, _, _ in _roles(out, "Jose Ramos"))
