@@ -621,3 +621,16 @@ def test_secretary_of_foreign_affairs_is_foreign_minister(workspace_extractor, b
 def test_foreign_affairs_undersecretary_is_no_foreign_minister(workspace_extractor):
     out = _run(workspace_extractor, "Philippine Foreign Affairs Undersecretary Jose Ramos received the Korean envoy.")
     assert not any(r == "ForeignMinister" for r, _, _ in _roles(out, "Jose Ramos"))
+
+
+# -- "Senior Colonel" is a rank, not part of a name -----------------------------------------
+
+def test_senior_colonel_is_a_rank_before_the_name(workspace_extractor):
+    out = _run(workspace_extractor, "The talks were attended by the Defence Attaché of China in Vietnam, "
+                                    "Senior Colonel Li Wei.")
+    assert _roles(out, "Li Wei") == {("DefenceAttache", country_iri("CHN"), country_iri("VNM"))}
+
+
+def test_senior_as_an_adjective_is_no_rank(workspace_extractor):
+    out = _run(workspace_extractor, "Senior officials of China met Colonel Li Wei in Hanoi on Monday.")
+    assert not any(e["name"].startswith("Senior") for e in out["entities"])
