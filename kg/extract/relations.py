@@ -278,7 +278,12 @@ def _membership(doc: Doc, sent, cues) -> None:
         orgs_before = _coordinated(doc, refs, cue.i, "Organization", forward=False)
         plural = cue.term.endswith("s") and cue.term.startswith("member")
         members: list[str] = []
-        if orgs_before and not orgs_after:
+        which = _of_which(doc, sent, refs, cue.i) if not orgs_before and not orgs_after else None
+        if which is not None:   # "the SCO, of which both countries are founding members"
+            org, start = which
+            members = list(dict.fromkeys(r.entity for r in country_refs if start <= r.i and r.j <= cue.i))
+            orgs = [org] if plural or len(members) == 1 else []
+        elif orgs_before and not orgs_after:
             members = _coordinated(doc, refs, after, "Country")
             if not plural:
                 members = members[:1]    # "NATO member Poland and South Korea"
@@ -306,6 +311,20 @@ def _membership(doc: Doc, sent, cues) -> None:
             for org in orgs:
                 doc.relations.append(Relation(country, "memberOf", org, None, sent.index, "cue:member",
                                               confidence=0.7))
+
+
+def _of_which(doc: Doc, sent, refs, cue_i: int):
+    """(organisation, first token of the clause) for a membership in a relative clause on an
+    organisation: "the Shanghai Cooperation Organisation, of which both countries are founding
+    members"; None when the clause does not open that way within a few words before the cue."""
+    norms = doc.toks.norms
+    for k in range(cue_i - 1, max(sent.a + 1, cue_i - 8), -1):
+        if norms[k] != "which" or norms[k - 1] != "of":
+            continue
+        end = k - 2 if k - 2 >= sent.a and norms[k - 2] == "," else k - 1
+        org = next((r for r in refs if r.j == end and doc.entities[r.entity].type == "Organization"), None)
+        return (org.entity, k + 1) if org is not None else None
+    return None
 
 
 _NEGATION = frozenset({"not", "never", "yet", "n't"})
