@@ -634,3 +634,17 @@ def test_senior_colonel_is_a_rank_before_the_name(workspace_extractor):
 def test_senior_as_an_adjective_is_no_rank(workspace_extractor):
     out = _run(workspace_extractor, "Senior officials of China met Colonel Li Wei in Hanoi on Monday.")
     assert not any(e["name"].startswith("Senior") for e in out["entities"])
+
+
+# -- "the Kingdom" with a capital stands for the one kingdom the article names ---------------
+
+def test_the_kingdom_is_the_kingdom_named(workspace_extractor):
+    out = _run(workspace_extractor, "Jordan's Chief of Staff received a Greek delegation in Amman. The meeting was "
+                                    "attended by the Ambassador of Greece to the Kingdom, Mr. Nikos Alexiou.")
+    assert _roles(out, "Nikos Alexiou") == {("Ambassador", country_iri("GRC"), country_iri("JOR"))}
+
+
+def test_the_kingdom_with_two_kingdoms_named_is_none(workspace_extractor):
+    out = _run(workspace_extractor, "Jordan and Morocco held talks in Rabat. The meeting was attended by the "
+                                    "Ambassador of Greece to the Kingdom, Mr. Nikos Alexiou.")
+    assert not {a for _, _, a in _roles(out, "Nikos Alexiou")} & {country_iri("JOR"), country_iri("MAR")}
