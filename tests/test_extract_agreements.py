@@ -305,3 +305,54 @@ def test_possessive_country_of_a_company_is_no_party(workspace_extractor, body, 
 def test_possessive_country_of_a_ministry_stays_a_party(workspace_extractor):
     out = _run(workspace_extractor, "Kenya and Japan's defence ministry signed an agreement on Tuesday.")
     assert {local_name(s) for s, _ in _relations(out, "partyTo")} == {"KEN", "JPN"}
+
+
+# -- a statement of intent is a signed document ---------------------------------------------
+
+def test_statement_of_intent_is_an_agreement(workspace_extractor):
+    out = _run(workspace_extractor, "Dutch Defence Minister Karin Vos and her Belgian counterpart Luc Maes signed "
+                                    "a Statement of Intent on Naval Training in Brussels on Monday.")
+    assert "Statement of Intent on Naval Training" in _names(out, "Agreement")
+    assert _events(out, "AgreementSigning")
+
+
+def test_statement_of_intent_not_signed_is_no_signing(workspace_extractor):
+    out = _run(workspace_extractor, "The minister said Belgium's intent was clear and issued a statement on "
+                                    "naval training on Monday.")
+    assert not _events(out, "AgreementSigning") and not _names(out, "Agreement")
+
+
+# -- the writer of a signed release is its "I" ---------------------------------------------
+
+def test_first_person_of_a_signed_release_is_the_signatory(workspace_extractor):
+    out = _run(workspace_extractor, "The Hon Mark Ellery MP\nMinister for Defence\n\nToday Minister Ruth Kaye and "
+                                    "I signed a memorandum of understanding on cyber defence in Canberra.")
+    signing = _events(out, "AgreementSigning")
+    assert signing and {person_iri("Mark Ellery"), person_iri("Ruth Kaye")} <= set(signing[0]["participants"])
+
+
+def test_first_person_without_a_signature_block_is_nobody(workspace_extractor):
+    out = _run(workspace_extractor, "Mark Ellery spoke to reporters.\nToday Minister Ruth Kaye and I signed a "
+                                    "memorandum of understanding on cyber defence in Canberra.")
+    signing = _events(out, "AgreementSigning")
+    assert not signing or person_iri("Mark Ellery") not in signing[0]["participants"]
+
+
+# -- a lead's bare "signed an agreement" is the named agreement signed that day ------------
+
+_LEAD = ("Chile and Peru on Tuesday signed an agreement that lets their coast guards share radar data. "
+         "Chilean Defence Minister Ana Soto and Peruvian Defence Minister Luis Vera signed the {name} in Lima.")
+
+
+def test_bare_lead_agreement_is_the_named_one(workspace_extractor):
+    out = _run(workspace_extractor, _LEAD.format(name="Agreement on Maritime Surveillance"), "2024-05-10")
+    assert _names(out, "Agreement") == {"Agreement on Maritime Surveillance"}
+    assert len(_events(out, "AgreementSigning")) == 1
+
+
+def test_bare_agreement_of_other_countries_stays(workspace_extractor):
+    body = ("Brazil and Argentina on Tuesday signed an agreement that lets their coast guards share radar data. "
+            "Chilean Defence Minister Ana Soto and Peruvian Defence Minister Luis Vera signed the Agreement on "
+            "Maritime Surveillance in Lima on Tuesday.")
+    out = _run(workspace_extractor, body, "2024-05-10")
+    assert len(_events(out, "AgreementSigning")) == 2

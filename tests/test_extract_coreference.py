@@ -139,3 +139,22 @@ def test_they_before_a_statement_is_not_resolved(workspace_extractor):
     out = _run(workspace_extractor, "Ghana's defence minister Kwabena Mensah received Togo's defence minister Essowe "
                                     "Adjoh in Accra on Tuesday. They said the border was calm.")
     assert all(len(e["participants"]) <= 1 for e in _events(out, "Statement"))
+
+
+# -- an honorific before a shared title picks the one person so styled ----------------------
+
+_STYLED = ("His Royal Highness Prince Faisal bin Khalid, Minister of Defence, received the Minister of Defence "
+           "of Spain, Mr. Pablo Ortiz, in Riyadh today. {second} stressed the importance of defence industry "
+           "cooperation.")
+
+
+def test_honorific_before_a_title_picks_the_styled_holder(workspace_extractor):
+    out = _run(workspace_extractor, _STYLED.format(second="His Royal Highness the Minister of Defence"))
+    speakers = {p for e in _events(out, "Statement") for p in e["participants"]}
+    assert speakers == {person_iri("Faisal bin Khalid")}
+
+
+def test_title_without_the_honorific_stays_with_the_nearest_holder(workspace_extractor):
+    out = _run(workspace_extractor, _STYLED.format(second="The Minister of Defence"))
+    speakers = {p for e in _events(out, "Statement") for p in e["participants"]}
+    assert person_iri("Faisal bin Khalid") not in speakers

@@ -200,3 +200,22 @@ def test_command_or_headquarters_is_no_organisation(workspace_extractor, body, c
 def test_agency_or_alliance_is_still_an_organisation(workspace_extractor):
     out = _run(workspace_extractor, "Officials of the Anadolu Agency and the Atlantic Alliance met on Monday.")
     assert {"Anadolu Agency", "Atlantic Alliance"} <= _names(out, "Organization")
+
+
+# -- "the X, of which A and B are members" ---------------------------------------------------
+
+@pytest.mark.parametrize("body, members", [
+    ("The two ministers discussed cooperation within ASEAN, of which Vietnam and Laos are founding members.",
+     {"VNM", "LAO"}),
+    ("Chile raised the matter at the Organization of American States, of which it and Peru are members.",
+     {"PER"}),
+])
+def test_members_in_a_relative_clause_on_the_organisation(workspace_extractor, body, members):
+    out = _run(workspace_extractor, body)
+    assert {local_name(s) for s, _ in _relations(out, "memberOf")} >= members
+
+
+def test_relative_clause_on_something_else_gives_no_membership(workspace_extractor):
+    out = _run(workspace_extractor, "The ministers met in Vientiane, of which Vietnam and Laos are both fond "
+                                    "members of the club, on Monday.")
+    assert not _relations(out, "memberOf")

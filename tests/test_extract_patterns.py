@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.iris import country_iri, organization_iri, person_iri
-from extraction_checks import run as _run, roles as _roles, relations as _relations
+from extraction_checks import run as _run, roles as _roles, relations as _relations, names as _names
 
 
 @pytest.mark.parametrize("body, members", [
@@ -109,3 +109,17 @@ def test_patterns_domestic_post_takes_the_home_country(workspace_extractor, body
 def test_patterns_accredited_post_gets_no_home_country(workspace_extractor):
     out = _run(workspace_extractor, "ABUJA: The defence attaché, Col. Ali Raza, attended the parade.")
     assert ("DefenceAttache", country_iri("NGA"), None) not in _roles(out, "Ali Raza")
+
+
+# -- "University of <city>": the city is part of the name, no government acts --------------
+
+def test_patterns_university_of_a_capital(workspace_extractor):
+    out = _run(workspace_extractor, "The University of Nairobi and the University of Tokyo signed a memorandum "
+                                    "on climate research on Monday.")
+    assert {"University of Nairobi", "University of Tokyo"} <= _names(out, "Organization")
+    assert not {"Kenya", "Japan"} & _names(out, "Country")
+
+
+def test_patterns_council_of_a_capital_is_no_organisation(workspace_extractor):
+    out = _run(workspace_extractor, "The Council of Ministers met in Nairobi on Monday to discuss the budget.")
+    assert not _names(out, "Organization")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kg.iris import place_iri
-from extraction_checks import run as _run, events as _events, names as _names, relations as _relations, short
+from extraction_checks import run as _run, events as _events, names as _names, relations as _relations, roles, short
 
 
 def test_dateline_city_is_a_place_not_the_country(workspace_extractor):
@@ -141,3 +141,23 @@ def test_place_with_non_ascii_letter_keeps_them_in_its_iri(workspace_extractor):
                "2024-06-19")
     assert place_iri("Tromsø").endswith("/place/tromso")
     assert place_iri("Tromsø") in {e["id"] for e in out["entities"]}
+
+
+# -- the plural of a demonym names its country ("South Koreans", "Lithuanians") -----------
+
+def test_plural_demonym_names_the_country(workspace_extractor):
+    out = _run(workspace_extractor, "Polish engineers built the bridge beside Lithuanians and Latvians last spring.")
+    assert {"Lithuania", "Latvia", "Poland"} <= _names(out, "Country")
+
+
+def test_plural_demonym_keeps_the_home_country_of_a_domestic_post(workspace_extractor):
+    out = _run(workspace_extractor,
+               "SEOUL, May 3 (Yonhap) -- Defense Minister Kim Min-su held talks with visiting Polish Defence "
+               "Minister Jan Nowak on Friday. They discussed North Korea's drone incursions. Polish volunteers "
+               "served alongside South Koreans in the war.", "2024-05-03")
+    assert short(roles(out, "Kim Min-su")) == {("DefenceMinister", "KOR", "")}
+
+
+def test_plural_of_no_countrys_demonym_names_none(workspace_extractor):
+    out = _run(workspace_extractor, "Thousands of Koreans and Europeans live in Almaty, the minister noted.")
+    assert not {"South Korea", "North Korea"} & _names(out, "Country")

@@ -542,3 +542,109 @@ def test_chief_of_staff_of_a_unit_is_not_its_commander(workspace_extractor):
     out = _run(workspace_extractor, "On Wednesday the minister met the chief of staff of the Northern Fleet, "
                                     "Admiral Oleg Petrov.")
     assert ("Commander", None, None) not in _roles(out, "Oleg Petrov")
+
+
+# -- "Hellenic" is Greece's adjective, also inside a title ---------------------------------
+
+def test_hellenic_inside_a_general_staff_title(workspace_extractor):
+    out = _run(workspace_extractor, "General Petros Alexiou, Chief of the Hellenic National Defence General Staff, "
+                                    "received the Bulgarian delegation on Monday.")
+    assert _roles(out, "Petros Alexiou") == {("ChiefOfGeneralStaff", country_iri("GRC"), None)}
+
+
+def test_hellenic_names_greece_and_lower_case_does_not(workspace_extractor):
+    out = _run(workspace_extractor, "The Hellenic Air Force sent four jets to Romania on Monday.")
+    assert "https://w3id.org/ddkg/resource/country/GRC" in {e["id"] for e in out["entities"]}
+    out = _run(workspace_extractor, "The museum shows hellenic pottery from Romania.")
+    assert "https://w3id.org/ddkg/resource/country/GRC" not in {e["id"] for e in out["entities"]}
+
+
+# -- a list of titled names: the post after one name's comma titles the next name -----------
+
+def test_post_between_two_titled_names_belongs_to_the_next(workspace_extractor):
+    out = _run(workspace_extractor,
+               "On Monday the Chief of Defence Staff, General Amos Kiprono, the Commander of the Kenyan Navy, "
+               "Major General Ruth Wanjiku, and the Commander of the Tanzanian Army, Lieutenant General "
+               "Idd Nkambi, met in Mombasa.")
+    assert short(_roles(out, "Amos Kiprono")) == {("ChiefOfDefence", "KEN", "")}
+    assert short(_roles(out, "Ruth Wanjiku")) == {("NavalCommander", "KEN", "")}
+
+
+def test_second_post_of_a_titled_name_stays_when_no_name_follows(workspace_extractor):
+    out = _run(workspace_extractor, "Lieutenant General Ali Hassan, Commander of the Egyptian Navy, met "
+                                    "Admiral Tom Reed in Cairo on Monday.")
+    assert short(_roles(out, "Ali Hassan")) == {("NavalCommander", "EGY", "")}
+    out = _run(workspace_extractor, "Army Commander Ali Hassan, Minister of Defence of Egypt since 2024, met "
+                                    "Admiral Tom Reed in Cairo on Monday.")
+    assert ("DefenceMinister", "EGY", "") in short(_roles(out, "Ali Hassan"))
+
+
+# -- a release's signature block: the name's line, then one post title a line -------------
+
+def test_title_lines_under_a_name_are_its_posts(workspace_extractor):
+    out = _run(workspace_extractor, "The Hon Mark Ellery MP\nDeputy Prime Minister\nMinister for Defence\n\n"
+                                    "Today I met New Zealand's Minister of Defence, Ruth Kaye, in Perth.")
+    assert {r for r, _, _ in _roles(out, "Mark Ellery")} == {"DefenceMinister"}   # DeputyPrimeMinister: title only
+
+
+@pytest.mark.parametrize("body", [
+    "The Hon Mark Ellery MP spoke in Perth\nMinister for Defence\nThe envoy met him on Monday.",
+    "The Hon Mark Ellery MP\nMinister for Defence Ruth Kaye met him in Perth on Monday.",
+])
+def test_title_line_that_goes_on_is_no_signature(workspace_extractor, body):
+    assert not _roles(_run(workspace_extractor, body), "Mark Ellery")
+
+
+# -- a hyphenated given name before "as" ends the name, it is no verb ----------------------
+
+def test_post_after_as_for_a_hyphenated_korean_name(workspace_extractor):
+    out = _run(workspace_extractor, "President Yoon Min-ho on Friday appointed Vice Adm. Lee Sun-ho as the new "
+                                    "navy chief, the presidential office said.")
+    assert {r for r, _, _ in _roles(out, "Lee Sun-ho")} == {"NavalCommander"}
+
+
+def test_past_post_after_a_hyphenated_name_is_not_held(workspace_extractor):
+    out = _run(workspace_extractor, "Adm. Choi Jae-won served as navy chief until 2019, the ministry said.")
+    assert not _roles(out, "Choi Jae-won")
+
+
+# -- "Secretary of Foreign Affairs" is the foreign minister ---------------------------------
+
+@pytest.mark.parametrize("body, name, country", [
+    ("Mexican Secretary of Foreign Affairs Lucia Ortega met the Guatemalan delegation on Monday.", "Lucia Ortega", "MEX"),
+    ("Philippine Foreign Affairs Secretary Jose Ramos received the Korean envoy in Manila.", "Jose Ramos", "PHL"),
+])
+def test_secretary_of_foreign_affairs_is_foreign_minister(workspace_extractor, body, name, country):
+    assert ("ForeignMinister", country_iri(country), None) in _roles(_run(workspace_extractor, body), name)
+
+
+def test_foreign_affairs_undersecretary_is_no_foreign_minister(workspace_extractor):
+    out = _run(workspace_extractor, "Philippine Foreign Affairs Undersecretary Jose Ramos received the Korean envoy.")
+    assert not any(r == "ForeignMinister" for r, _, _ in _roles(out, "Jose Ramos"))
+
+
+# -- "Senior Colonel" is a rank, not part of a name -----------------------------------------
+
+def test_senior_colonel_is_a_rank_before_the_name(workspace_extractor):
+    out = _run(workspace_extractor, "The talks were attended by the Defence Attaché of China in Vietnam, "
+                                    "Senior Colonel Li Wei.")
+    assert _roles(out, "Li Wei") == {("DefenceAttache", country_iri("CHN"), country_iri("VNM"))}
+
+
+def test_senior_as_an_adjective_is_no_rank(workspace_extractor):
+    out = _run(workspace_extractor, "Senior officials of China met Colonel Li Wei in Hanoi on Monday.")
+    assert not any(e["name"].startswith("Senior") for e in out["entities"])
+
+
+# -- "the Kingdom" with a capital stands for the one kingdom the article names ---------------
+
+def test_the_kingdom_is_the_kingdom_named(workspace_extractor):
+    out = _run(workspace_extractor, "Jordan's Chief of Staff received a Greek delegation in Amman. The meeting was "
+                                    "attended by the Ambassador of Greece to the Kingdom, Mr. Nikos Alexiou.")
+    assert _roles(out, "Nikos Alexiou") == {("Ambassador", country_iri("GRC"), country_iri("JOR"))}
+
+
+def test_the_kingdom_with_two_kingdoms_named_is_none(workspace_extractor):
+    out = _run(workspace_extractor, "Jordan and Morocco held talks in Rabat. The meeting was attended by the "
+                                    "Ambassador of Greece to the Kingdom, Mr. Nikos Alexiou.")
+    assert not {a for _, _, a in _roles(out, "Nikos Alexiou")} & {country_iri("JOR"), country_iri("MAR")}

@@ -156,3 +156,44 @@ def test_group_of_two_ministries_without_a_tie(workspace_extractor):
     body = ("Nigerian Defence Minister Bello Musa received Ghanaian Defence Minister Kofi Mensah on Monday. "
             "Musa said the two ministries had not yet discussed new projects.")
     assert _relations(_run(workspace_extractor, body), "cooperatesWith") == set()
+
+
+# -- a trilateral cooperation ties every pair of the countries named ----------------------
+
+@pytest.mark.parametrize("body, pairs", [
+    ("On Monday the Chief of the Kenyan Defence Forces, the Commander of the Ugandan Army and the Chief of "
+     "the Rwandan Defence Force met in Kampala, where they reviewed the trilateral security cooperation.",
+     {("KEN", "RWA"), ("KEN", "UGA"), ("RWA", "UGA")}),
+    ("Chilean, Peruvian and Bolivian officers met in Arica to discuss the border cooperation the three "
+     "countries have kept up since 2010.", {("BOL", "CHL"), ("BOL", "PER"), ("CHL", "PER")}),
+])
+def test_trilateral_cooperation_ties_every_pair(workspace_extractor, body, pairs):
+    out = _run(workspace_extractor, body)
+    assert _relations(out, "cooperatesWith") == {(country_iri(a), country_iri(b)) for a, b in pairs}
+
+
+def test_three_countries_named_without_a_trilateral_word_give_no_pairs(workspace_extractor):
+    out = _run(workspace_extractor, "The Kenyan minister met Ugandan officers in Kampala and praised the "
+                                    "cooperation with Rwanda.")
+    assert not _relations(out, "cooperatesWith") & {(country_iri("KEN"), country_iri("RWA")),
+                                                    (country_iri("RWA"), country_iri("UGA"))}
+
+
+# -- "X's ally is Y, under the Z Treaty" ------------------------------------------------------
+
+@pytest.mark.parametrize("body, pair", [
+    ("Seoul's closest ally remains the United States, under the Mutual Defense Treaty of 1953.", ("KOR", "USA")),
+    ("Iceland's main ally is Norway under the Nordic Defence Treaty, the minister said.", ("ISL", "NOR")),
+])
+def test_ally_named_after_a_verb_under_a_treaty(workspace_extractor, body, pair):
+    out = _run(workspace_extractor, body)
+    allied = [r for r in out["relations"] if r["p"] == "alliedWith"]
+    assert [(local_name(r["s"]), local_name(r["o"])) for r in allied] == [pair] and allied[0]["via"]
+
+
+@pytest.mark.parametrize("body", [
+    "Seoul's closest ally remains the United States, under whose nuclear umbrella it has stayed since 1953.",
+    "Iceland's main ally praised Norway under the lights of the Nordic Defence Treaty summit, the minister said.",
+])
+def test_ally_without_a_treaty_after_it_gives_no_alliance(workspace_extractor, body):
+    assert _relations(_run(workspace_extractor, body), "alliedWith") == set()

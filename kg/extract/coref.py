@@ -153,6 +153,25 @@ def _people_with(doc: Doc, res: Resources, roles: set[str], iris: list[str], cou
     return out
 
 
+def _honoured_before(doc: Doc, sent: Sentence, i: int) -> set[str]:
+    """The people the article introduced with the honorific right before token i ("His Royal
+    Highness [the] Minister ..."): those whose name followed that honorific (within a title word
+    or two, "His Royal Highness Prince X") in this or an earlier sentence."""
+    norms = doc.toks.norms
+    k = i - 1 if i - 1 >= sent.a and norms[i - 1] == "the" else i
+    h = next((m for m in sent.by_cat("honorific") if m.j == k), None)
+    if h is None:
+        return set()
+    out: set[str] = set()
+    for s in doc.sentences[:sent.index + 1]:
+        for other in s.by_cat("honorific"):
+            if other.key != h.key or other.i == h.i and s is sent:
+                continue
+            out |= {r.entity for r in s.refs if other.j <= r.i <= other.j + 2 and r.how == "name"
+                    and doc.entities[r.entity].type == "Person"}
+    return out
+
+
 def resolve_titles(doc: Doc, res: Resources, sent: Sentence, state: State, consumed: set[int]) -> None:
     """A title with no name ("the military attache", "the minister", "Turkey's defence
     minister") refers to the person of the sentence or article who holds it."""
@@ -178,6 +197,9 @@ def resolve_titles(doc: Doc, res: Resources, sent: Sentence, state: State, consu
         found = _people_with(doc, res, roles, in_sentence, country)
         if not found:
             found = _people_with(doc, res, roles, list(reversed(state.recent)), country)
+        honoured = _honoured_before(doc, sent, m.i)
+        if len(found) > 1 and honoured:   # "His Royal Highness the Minister of Defense": the one so styled
+            found = [iri for iri in found if iri in honoured] or found
         if not found and country and m.cat == "post":
             entry = res.holder(m.key, country, doc.date)
             if entry is not None:

@@ -80,6 +80,10 @@ def find_country_anaphors(doc: Doc, res: Resources) -> None:
     for sent in doc.sentences:
         named = [r for r in sent.refs_by_position() if r.how in ("country", "adjective")]
         for m in sent.by_cat("cue:country_anaphors"):
+            styled = _styled_country(doc, res, sent, m)
+            if styled is not None:
+                sent.refs.append(Ref(m.i, m.j, styled, "anaphor"))
+                continue
             if m.j + 1 >= sent.b or norms[m.j] not in ("'", "’") or norms[m.j + 1] != "s":
                 continue
             before = list(dict.fromkeys(r.entity for r in named if r.j <= m.i)) or previous
@@ -87,6 +91,19 @@ def find_country_anaphors(doc: Doc, res: Resources) -> None:
             if country is not None:
                 sent.refs.append(Ref(m.i, m.j, country, "anaphor"))
         previous = list(dict.fromkeys(r.entity for r in named))
+
+
+def _styled_country(doc: Doc, res: Resources, sent, m) -> Optional[str]:
+    """"the Kingdom", "the Sultanate" written with a capital, not followed by "of", stand for the
+    one country the article names whose name or official name holds that word ("to the
+    Kingdom" in a Saudi story that named Saudi Arabia, the Kingdom of Saudi Arabia); else None."""
+    texts, norms = doc.toks.texts, doc.toks.norms
+    word = norms[m.j - 1]
+    if m.j - m.i != 2 or not texts[m.j - 1][:1].isupper() or (m.j < sent.b and norms[m.j] in ("of", "'", "’")):
+        return None
+    named = [c for c in dict.fromkeys(doc.country_order) if c in res.countries
+             and any(word in fold(n).split() for n in (res.countries[c].name, *res.countries[c].names))]
+    return named[0] if len(named) == 1 else None
 
 
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",

@@ -86,6 +86,7 @@ def find_events(doc: Doc, res: Resources) -> None:
     _drop_off_topic_statements(doc, off_topic)
     _date_statements(doc)
     doc.events = merge_events(_fold_undated_signings(doc.events))
+    _fold_bare_signings(doc)
 
 
 _TOPICS: "weakref.WeakKeyDictionary[Resources, tuple[dict[tuple[str, ...], str], frozenset[str]]]" = \
@@ -1192,6 +1193,48 @@ def _fold_undated_signings(events: list[Event]) -> list[Event]:
                 continue
         out.append(e)
     return out
+
+
+def _fold_bare_signings(doc: Doc) -> None:
+    """"The Philippines and Japan on Monday signed an agreement that ..." then "X and Y signed the
+    Agreement on ...": a signing of a bare, unnamed agreement (its description a kind word alone)
+    by countries is the signing of the named agreement the article's people sign on the same
+    date for those countries, not a second signing; the bare agreement is that one."""
+    named = [e for e in doc.events if e.type == "AgreementSigning" and e.date and e.agreement
+             and not doc.entities[e.agreement].described]
+    if not named:
+        return
+    for e in list(doc.events):
+        if e.type != "AgreementSigning" or not e.agreement or not e.date:
+            continue
+        bare = doc.entities[e.agreement]
+        if not bare.described or len(term_key(bare.name)) != 1:
+            continue
+        countries = {p for p in e.participants if doc.entities[p].type == "Country"}
+        if not countries or len(countries) != len(e.participants):
+            continue
+        into = next((x for x in named if x.date == e.date and _signed_for(doc, x, countries)), None)
+        if into is None:
+            continue
+        doc.events.remove(e)
+        for sent in doc.sentences:
+            for r in sent.refs:
+                if r.entity == bare.id:
+                    r.entity = into.agreement
+        del doc.entities[bare.id]
+
+
+def _signed_for(doc: Doc, event: Event, countries: set[str]) -> bool:
+    """The people who signed ``event`` serve only (and at least one of) these countries."""
+    served = set()
+    for p in event.participants:
+        ent = doc.entities[p]
+        if ent.type != "Person":
+            return False
+        country = ent.country or next((r.country for r in ent.roles if r.country), None)
+        if country is not None:
+            served.add(country)
+    return bool(served) and served <= countries
 
 
 def merge_events(events: list[Event]) -> list[Event]:

@@ -76,12 +76,16 @@ def _by_head_word(doc: Doc, res: Resources, sent: Sentence) -> None:
             country = next((r for r in sent.ref_index().ends.get(start, ()) if r.how in ("adjective", "country")), None)
             if country is not None and country.j - country.i == 1 and len(sent.ref_index().tokens[country.i]) == 1:
                 start = country.i   # "the Ethiopian Football Federation", "the Ukraine Defense Contact Group"
-        end = _complement_end(doc, res, sent, k + 1)
+        end = _complement_end(doc, res, sent, k + 1, cities=value == _ORGANIZATION)
         if end == k + 1 and words_before < (2 if value == _GENERIC else 1):
             continue   # "Agency", "the International Community": no name
-        if end > k + 1 and words_before == 0 and (norms[k + 1] != "of" or sum(_cap_word(doc, t) for t in range(k + 2, end)) < 2):
+        city = value == _ORGANIZATION and end > k + 1 and any(
+            r.how == "capital" or doc.entities[r.entity].type == "Place" for r in sent.ref_index().tokens.get(end - 1, ()))
+        if end > k + 1 and words_before == 0 and not city and (
+                norms[k + 1] != "of" or sum(_cap_word(doc, t) for t in range(k + 2, end)) < 2):
             continue   # "Council of Ministers", "the Committee on National Security": a state's own body
-        doc.unref(sent, start, end, ("adjective",))   # "Organization of American States" names no American actor;
+        doc.unref(sent, start, end, ("adjective", "capital"))   # "Organization of American States" names no American actor,
+        # "University of Lisbon" no Portuguese government;
         # a country's name stays its reference ("US Africa Command" still says whose command)
         name = doc.span_text(start, end)
         iri = organization_iri(name)
@@ -90,11 +94,13 @@ def _by_head_word(doc: Doc, res: Resources, sent: Sentence) -> None:
         sent.refs.append(Ref(start, end, iri, "name"))
 
 
-def _complement_end(doc: Doc, res: Resources, sent: Sentence, j: int) -> int:
+def _complement_end(doc: Doc, res: Resources, sent: Sentence, j: int, cities: bool = False) -> int:
     """One past the of/for/on complement that starts at token j ("for Strategic Studies",
     "of West African States"), else j. A country's name alone is no complement ("the Security
     Council of Armenia" is a state body's name) and stops it; a country adjective belongs to it
-    when a capitalised word follows ("of American States")."""
+    when a capitalised word follows ("of American States"). With ``cities`` (a head such as
+    "University" that one word can name), a city is a complement: "University of Lisbon",
+    "University of São Paulo"."""
     norms = doc.toks.norms
     if j + 1 >= sent.b or norms[j] not in _COMPLEMENT:
         return j
@@ -105,6 +111,13 @@ def _complement_end(doc: Doc, res: Resources, sent: Sentence, j: int) -> int:
     own_words = 0
     while k < sent.b:
         refs = sent.ref_index().tokens.get(k, ())
+        if refs and cities and norms[j] == "of" and k <= j + 2 and all(
+                r.how == "capital" or doc.entities[r.entity].type == "Place" for r in refs):
+            last = max(r.j for r in refs)
+            if last >= sent.b or not _cap_word(doc, last):
+                own_words += 1
+                k = end = last
+                continue
         if refs:
             adjective = next((r for r in refs if r.how == "adjective"), None)
             if adjective is None or len(refs) > 1 or adjective.j >= sent.b or not _cap_word(doc, adjective.j) \

@@ -56,6 +56,7 @@ def find_people(doc: Doc, res: Resources) -> None:
         coref.resolve_appointments(doc, res, sent)
         coref.resolve_pronouns(doc, res, sent, state)
         state.end_sentence(doc, sent)
+    _title_lines(doc, res)
     merge_name_variants(doc)
     _fill_from_lexicon(doc, res)
 
@@ -800,8 +801,11 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
         ent = doc.entities[ref.entity]
         if ent.type != "Person" or ref.how not in ("name", "surname", "fuzzy"):
             continue
-        for zone in (left_zone(doc, res, sent, ref.i), _appositive(doc, res, sent, ref.j)):
+        left = left_zone(doc, res, sent, ref.i)
+        for zone in (left, _appositive(doc, res, sent, ref.j)):
             if zone is None:
+                continue
+            if zone is not left and left.posts and _titles_next_name(doc, res, sent, zone):
                 continue
             consumed.update(range(zone.start, zone.end))
             if zone.posts:
@@ -819,6 +823,20 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
             elif zone.counterpart is not None:
                 coref.counterpart_role(doc, res, sent, state, ref, zone)
     return consumed
+
+
+def _titles_next_name(doc: Doc, res: Resources, sent: Sentence, zone: Zone) -> bool:
+    """The posts after a titled name's comma are the title of the next name of a list ("the
+    Chief of the General Staff, General X, the Commander of the Navy, Admiral Y, and ..."): the
+    next person's own left zone reaches back over them."""
+    for r in sent.refs:
+        if r.i < zone.end or r.how not in ("name", "surname", "fuzzy") or doc.entities[r.entity].type != "Person":
+            continue
+        if r.i - zone.end > 6:
+            continue
+        if left_zone(doc, res, sent, r.i).start <= zone.posts[0].i:
+            return True
+    return False
 
 
 _ORGANISATION_HEADS = frozenset({"SecretaryGeneral"})   # heads of an international organisation's secretariat
@@ -965,7 +983,7 @@ def _holder_before(doc: Doc, res: Resources, sent: Sentence, state: "coref.State
     p = k
     verbs = []
     while p - 1 > sent.a and len(verbs) < 5 and texts[p - 1].isalpha() and texts[p - 1].islower() \
-            and norms[p - 1] != "who":
+            and norms[p - 1] != "who" and _person_ending(doc, sent, p) is None:   # "Kang Tae-sik as": no verb
         verbs.append(norms[p - 1])
         p -= 1
     if p - 1 > sent.a and norms[p - 1] == "who" and norms[p - 2] == ",":
@@ -1141,6 +1159,63 @@ def _heading_posts(doc: Doc, res: Resources, sent: Sentence) -> set[int]:
                 consumed.update(range(v, x))
                 break
     return consumed
+
+
+_MAX_TITLE_LINES = 3
+_LINE_ENDS = frozenset({".", "!", "?", ":", ";", ","})
+
+
+def _title_lines(doc: Doc, res: Resources) -> None:
+    """The signature block of a release or letter: a line holding one person's name alone (with
+    honorifics, rank and post-nominal letters: "The Hon Jane Doe MP") followed by lines that are
+    each a post title alone ("Deputy Prime Minister" / "Minister for Defence"): the person holds
+    those posts. A line with anything else after its title, or a full stop closing the name's
+    line, ends the block."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    sents = doc.sentences
+    for n, sent in enumerate(sents[:-1]):
+        if norms[sent.b - 1] in _LINE_ENDS:
+            continue
+        people = [r for r in sent.refs if r.how in ("name", "surname", "fuzzy")
+                  and doc.entities[r.entity].type == "Person"]
+        if len(people) != 1:
+            continue
+        ref = people[0]
+        covered = set(range(ref.i, ref.j))
+        covered.update(k for m in sent.matches if m.cat in ("honorific", "rank", "cue:postnominals")
+                       for k in range(m.i, m.j))
+        if any(k not in covered and res.grammar.get(norms[k]) != "det"
+               and not (texts[k].isalpha() and texts[k].isupper() and len(texts[k]) <= 6)
+               for k in range(sent.a, sent.b)):
+            continue
+        signed = False
+        for line in sents[n + 1:n + 1 + _MAX_TITLE_LINES]:
+            zone = right_zone(doc, res, line, line.a)
+            if not zone.posts or zone.end < line.b or any(r.how in ("name", "surname") for r in line.refs
+                                                           if doc.entities[r.entity].type == "Person"):
+                break
+            for post in zone.posts:
+                if post.i not in line.body_heads:
+                    doc.entities[ref.entity].add_role(post.key, *zone_role(doc, res, zone, post))
+                    signed = True
+            if norms[line.b - 1] in _LINE_ENDS:
+                break
+        if signed:
+            _writer_pronouns(doc, res, ref.entity, n + 1)
+            return
+
+
+def _writer_pronouns(doc: Doc, res: Resources, writer: str, first: int) -> None:
+    """"Today I welcomed ...", "Minister X and I signed": in a release signed by one titled
+    person, the first person singular after the signature block is that person."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    for sent in doc.sentences[first:]:
+        index = sent.ref_index()
+        for k in range(sent.a, sent.b):
+            if res.pronouns.get(norms[k]) != "1" or (norms[k] == "i" and texts[k] != "I") or index.tokens.get(k):
+                continue
+            sent.refs.append(Ref(k, k + 1, writer, "pronoun"))
+        sent.memo.clear()
 
 
 def _post_follows(doc: Doc, res: Resources, sent: Sentence, start: int) -> Optional[Zone]:

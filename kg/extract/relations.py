@@ -133,7 +133,8 @@ def _stated_relations(doc: Doc, res: Resources) -> None:
         cues = [_lasting(c, cues) for c in cues]
         kinds = {c.key for c in cues if not (c.key == "cooperatesWith" and _names_a_thing(doc, sent, c))}
         if "cooperatesWith" in kinds:
-            for a, b in _cooperating(doc, res, sent, [c for c in cues if c.key == "cooperatesWith"]):
+            every = any(c.key == "all-parties" for c in cues)
+            for a, b in _cooperating(doc, res, sent, [c for c in cues if c.key == "cooperatesWith"], every):
                 doc.relations.append(Relation(a, "cooperatesWith", b, None, sent.index, "cue:cooperation",
                                               areas=topics_of(sent), confidence=0.7))
         if "memberOf" in kinds:
@@ -172,12 +173,16 @@ def _names_a_thing(doc: Doc, sent, cue) -> bool:
     return False
 
 
-def _cooperating(doc: Doc, res: Resources, sent, cues) -> list[tuple[str, str]]:
+def _cooperating(doc: Doc, res: Resources, sent, cues, every: bool = False) -> list[tuple[str, str]]:
     """The pairs of countries a cooperation sentence is about: the two it names ("cooperation
     between A and B", "A-B cooperation"), all of a coordinated list ("Greece, Cyprus and Israel
     agreed to deepen cooperation"), or, when it names fewer than two, the countries of the people
     it names ("the two ministers agreed to deepen cooperation", "the minister ... partnership with
-    Pakistan") -- also for "bilateral cooperation" whatever else it names. Two countries each introduced by its own "with" are two separate ties."""
+    Pakistan") -- also for "bilateral cooperation" whatever else it names. Two countries each introduced by its own "with" are two separate ties.
+    With ``every`` (a "trilateral" cooperation, "the three countries"), each pair of the three or
+    four countries the sentence names, however it names them ("the Chief of the Hellenic ..., the
+    Commander of the Egyptian Navy and the Chief of the Cyprus National Guard ... the trilateral
+    defence cooperation")."""
     countries = keep_parties(doc, res, sent, countries_in(doc, sent))
     norms = doc.toks.norms
     people = list(dict.fromkeys(p for p in (_party_of(doc, r.entity) for r in sent.refs
@@ -185,6 +190,8 @@ def _cooperating(doc: Doc, res: Resources, sent, cues) -> list[tuple[str, str]]:
     bilateral = any(_before_in_phrase(norms, sent, c.i, "bilateral", 7) for c in cues)
     if bilateral and len(people) == 2:
         return [tuple(sorted(people))]   # "the sides discussed bilateral military cooperation"
+    if every and 3 <= len(countries) <= 4:
+        return list(combinations(sorted(countries), 2))
     if len(countries) > 2:
         refs = sorted((r for r in sent.refs if doc.entities[r.entity].type == "Country"), key=lambda r: r.i)
         listed = max((_coordinated(doc, refs, r.i, "Country") for r in refs), key=len, default=[])
@@ -271,7 +278,12 @@ def _membership(doc: Doc, sent, cues) -> None:
         orgs_before = _coordinated(doc, refs, cue.i, "Organization", forward=False)
         plural = cue.term.endswith("s") and cue.term.startswith("member")
         members: list[str] = []
-        if orgs_before and not orgs_after:
+        which = _of_which(doc, sent, refs, cue.i) if not orgs_before and not orgs_after else None
+        if which is not None:   # "the SCO, of which both countries are founding members"
+            org, start = which
+            members = list(dict.fromkeys(r.entity for r in country_refs if start <= r.i and r.j <= cue.i))
+            orgs = [org] if plural or len(members) == 1 else []
+        elif orgs_before and not orgs_after:
             members = _coordinated(doc, refs, after, "Country")
             if not plural:
                 members = members[:1]    # "NATO member Poland and South Korea"
@@ -299,6 +311,20 @@ def _membership(doc: Doc, sent, cues) -> None:
             for org in orgs:
                 doc.relations.append(Relation(country, "memberOf", org, None, sent.index, "cue:member",
                                               confidence=0.7))
+
+
+def _of_which(doc: Doc, sent, refs, cue_i: int):
+    """(organisation, first token of the clause) for a membership in a relative clause on an
+    organisation: "the Shanghai Cooperation Organisation, of which both countries are founding
+    members"; None when the clause does not open that way within a few words before the cue."""
+    norms = doc.toks.norms
+    for k in range(cue_i - 1, max(sent.a + 1, cue_i - 8), -1):
+        if norms[k] != "which" or norms[k - 1] != "of":
+            continue
+        end = k - 2 if k - 2 >= sent.a and norms[k - 2] == "," else k - 1
+        org = next((r for r in refs if r.j == end and doc.entities[r.entity].type == "Organization"), None)
+        return (org.entity, k + 1) if org is not None else None
+    return None
 
 
 _NEGATION = frozenset({"not", "never", "yet", "n't"})
@@ -457,6 +483,8 @@ def _allies_under(doc: Doc, sent, cues) -> None:
             if partner is None:
                 continue
             k = partner.j
+        elif norms[cue.i] in ("ally", "allies"):
+            k = _named_ally_end(doc, sent, refs, k)
         if k >= sent.b or norms[k] not in _UNDER:
             continue
         k += 1
@@ -482,6 +510,25 @@ def _allies_under(doc: Doc, sent, cues) -> None:
         a, b = sorted(countries)
         doc.relations.append(Relation(a, "alliedWith", b, agreement.id, sent.index, "cue:allies-under",
                                       since=agreement.date, confidence=0.8))
+
+
+def _named_ally_end(doc: Doc, sent, refs, k: int) -> int:
+    """After "ally"/"allies": past a verb (one or two lower-case words), determiners and the
+    country the ally is, and a comma ("Manila's only treaty ally remains the United States, under
+    the ..."); k itself when no country follows that way."""
+    norms, texts = doc.toks.norms, doc.toks.texts
+    x = k
+    while x < sent.b and x - k < 2 and texts[x].isalpha() and texts[x].islower() and norms[x] not in _UNDER:
+        x += 1
+    if x == k:
+        return k
+    while x < sent.b and norms[x] in ("the", "a"):
+        x += 1
+    partner = next((r for r in refs if r.i == x and doc.entities[r.entity].type == "Country"), None)
+    if partner is None:
+        return k
+    x = partner.j
+    return x + 1 if x < sent.b and norms[x] == "," else x
 
 
 _SYMMETRIC = frozenset({"alliedWith", "cooperatesWith"})

@@ -125,9 +125,12 @@ class Resources:
         for c in lex.countries:
             gaz.add_all(c.names, "country", c.iri, cased=True)
             gaz.add_all(c.adjectives, "adjective", c.iri, cased=True)
+            gaz.add_all(self._demonym_plurals(c), "adjective", c.iri, cased=True)
             gaz.add_all(c.capitals, "capital", c.iri, cased=True)
         for phrase, surface, cat, iri in self._country_abbreviations():
             gaz.add(surface, cat, iri, cased=True)
+            if cat == "adjective" and len(term_key(surface)) == 1:   # "Chief of the [Hellenic] ... Staff"
+                gaz.inner = gaz.inner | {term_key(surface)[0]}
         for p in lex.people:
             gaz.add_all((p.name, *p.aliases), "person", p.iri, cased=True)
         for n in lex.named:
@@ -166,6 +169,22 @@ class Resources:
             for form in inflections(term, self.irregular, verb=True):
                 gaz.add(form, "cue:succession", value, cased=False)
         return gaz
+
+    def _demonym_plurals(self, country) -> list[str]:
+        """The plural of a country's one-word-final demonyms, the people of the country ("South
+        Koreans", "Canadians", "Filipinos"): "Canadian troops fought alongside South Koreans" names
+        South Korea. Adjectives that take no plural ("Turkish", "Chinese", "Swiss") are left out,
+        and so is a plural that is some country's name or capital."""
+        taken = self.country_names | set(self.capital_country)
+        out = []
+        for adjective in country.adjectives:
+            if adjective.endswith(("sh", "ch", "ese", "s", "x", "z")) or not adjective[-1:].isalpha():
+                continue
+            words = adjective.split(" ")
+            form = " ".join(words[:-1] + [plural(words[-1])])
+            if " ".join(term_key(form)) not in taken:
+                out.append(form)
+        return out
 
     def _country_abbreviations(self) -> list[tuple[str, str, str, str]]:
         """News short forms of ``country_abbreviations.tsv`` ("PNG", "T&T", "S. Korea") as
