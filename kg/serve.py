@@ -209,15 +209,15 @@ class OxigraphServer:
                 signal.signal(number, handler)
 
     def switch_to(self, location: Path, lease: Optional[published.Lease]) -> None:
-        """Serve ``location`` instead, on the same address: stop, start again, then let the old
-        version go (a build may remove it from then on)."""
+        """Serve ``location`` instead, on the same address: stop, let the old version go (no one
+        here reads it any more; a build may remove it from then on), start again."""
         self.stop()
         previous, self.lease = self.lease, lease
+        if previous is not None:
+            previous.release()
         self.options = replace(self.options, location=location)
         self.command = server_command(self.options, binary=self.command[0])
         self.start(inherit_output=self.process is not None and self.process.stderr is None)
-        if previous is not None:
-            previous.release()
 
     def stop(self, grace: float = 5.0) -> None:
         """SIGTERM, then SIGKILL after ``grace`` seconds."""
