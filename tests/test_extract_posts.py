@@ -272,6 +272,9 @@ def test_bracket_of_several_words_still_ends_a_sentence(workspace_extractor):
     ("Carlos Mendes Rocha, president of the Rio Shipowners Association, said exports grew.",
      "Carlos Mendes Rocha"),
     ("The federation's president, Grace Wanjiru Mbugua, said the team was ready.", "Grace Wanjiru Mbugua"),
+    ("In Lisbon, club president Marta Sousa Reis confirmed the partnership.", "Marta Sousa Reis"),
+    ("Nigerian union president Ayo Bankole Adeyemi said the strike would go on.", "Ayo Bankole Adeyemi"),
+    ("The Kenyan company president Daniel Kiprono Rotich signed the contract.", "Daniel Kiprono Rotich"),
 ])
 def test_president_of_a_body_is_no_head_of_state(workspace_extractor, body, name):
     out = _run(workspace_extractor, body)

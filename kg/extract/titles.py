@@ -30,7 +30,8 @@ _STATE_HEADS = frozenset({"President", "VicePresident"})
 def _presidents_of_bodies(doc: Doc, res: Resources) -> None:
     """A president of a company, federation, club or association is no head of state: the post
     still introduces or ends a name, but gives no post (``Sentence.body_heads``) when its words tie it to a body -- a
-    capitalised name before a lower-case "president" ("Daehan Marine Systems president X"), a
+    capitalised name or a body's common noun before a lower-case "president" ("Daehan Marine Systems
+    president X", "club president X"), a
     possessive that is no country's ("the club's president"), or "of" a body whose name ends in an
     organisation's or company's head word ("president of the Korea Shipbuilders Association")."""
     companies = res.lexicon.cues.get("company_words", {})
@@ -38,7 +39,7 @@ def _presidents_of_bodies(doc: Doc, res: Resources) -> None:
         index = sent.ref_index()
         for m in sent.matches:
             if m.cat == "post" and m.key in _STATE_HEADS and (
-                    _body_before(doc, res, sent, m, index) or _body_after(doc, res, sent, m, index, companies)):
+                    _body_before(doc, res, sent, m, index, companies) or _body_after(doc, res, sent, m, index, companies)):
                 sent.body_heads.add(m.i)
 
 
@@ -46,7 +47,7 @@ def _state_ref(index, k: int) -> bool:
     return any(r.how in ("country", "adjective", "capital", "anaphor") for r in index.tokens.get(k, ()))
 
 
-def _body_before(doc: Doc, res: Resources, sent: Sentence, m: Match, index) -> bool:
+def _body_before(doc: Doc, res: Resources, sent: Sentence, m: Match, index, companies: dict) -> bool:
     norms, texts = doc.toks.norms, doc.toks.texts
     p = m.i - 1
     if p - 2 >= sent.a and norms[p] == "s" and norms[p - 1] in ("'", "’"):
@@ -55,6 +56,8 @@ def _body_before(doc: Doc, res: Resources, sent: Sentence, m: Match, index) -> b
             and not any(x.cat in ("post", "rank") and x.i <= owner < x.j for x in sent.matches)
     if p <= sent.a or not texts[m.i].islower():
         return False
+    if texts[p].islower():   # "club president X", "company president X": a body's common noun
+        return (res.org_heads.get(norms[p]) or "").startswith("Organization") or norms[p] in companies
     return texts[p][:1].isupper() and texts[p].isalpha() and norms[p] not in res.grammar \
         and norms[p] not in res.calendar_words \
         and not _state_ref(index, p) and not any(doc.entities[r.entity].type == "Person" for r in index.tokens.get(p, ())) \
