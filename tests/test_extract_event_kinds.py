@@ -343,6 +343,33 @@ def test_article_without_defence_has_no_events(workspace_extractor, body):
 
 
 @pytest.mark.parametrize("body", [
+    # a match report: its "defence", "attack" and "captain" are the team's
+    "The visitors' defence, led by captain Tomas Hrubec, kept a clean sheet in a goalless draw at the national "
+    "stadium on Saturday. Coach Milan Kovar said his side would attack from the first minute next week, and the "
+    "referee praised both teams.",
+    # a transfer story: a club signs, its general manager speaks
+    "Ajax Cape Town signed the Ghanaian striker Kwame Boateng on Monday. General manager Pieter van Rooyen said the "
+    "club's league rivals had tried to sign the footballer too, and the coach met him in Accra.",
+])
+def test_sports_story_borrowing_war_words_has_no_events(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert out["events"] == [] and out["relations"] == []
+
+
+@pytest.mark.parametrize("body", [
+    # sports words, but a real officer and a real meeting of two defence officials
+    "After the army football final at the national stadium, where the referee and the coach of each team were "
+    "thanked, Colonel Daniel Mensah received the Togolese defence attache, Lieutenant Colonel Koffi Agbeko, at "
+    "Burma Camp on Saturday to discuss military training.",
+    "The Minister of Defence, Kwame Asante, met his Togolese counterpart on Monday. Both men later watched a "
+    "goalless league match between two army sides, and the Minister congratulated the striker who was named "
+    "player of the match by the referee.",
+])
+def test_defence_story_with_sports_words_keeps_its_events(workspace_extractor, body):
+    assert _events(_run(workspace_extractor, body), "Meeting")
+
+
+@pytest.mark.parametrize("body", [
     "President Nalinda Wickramaratne received the Japanese Ambassador Hiroshi Takeda in Colombo on Monday to "
     "discuss bilateral ties.",
     "The Kenyan Ambassador to Uganda, Peter Otieno, met Ugandan officials on Monday to discuss border security.",

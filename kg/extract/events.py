@@ -89,6 +89,7 @@ def find_events(doc: Doc, res: Resources) -> None:
     _fold_bare_signings(doc)
 
 
+_SPORT_WORDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _TOPICS: "weakref.WeakKeyDictionary[Resources, tuple[dict[tuple[str, ...], str], frozenset[str]]]" = \
     weakref.WeakKeyDictionary()
 _SPEECH_TYPES = frozenset({"Statement", "Interview"})
@@ -131,16 +132,32 @@ def drop_off_domain(doc: Doc, res: Resources) -> None:
            {r.o for r in doc.relations if r.p == "partyTo"}):
         return   # an agreement between two states
     defence = {w for w, v in words.items() if v == "defence"}
+    sport = _sport_story(doc, res)   # its "defence" is a back line, "captain" and "general manager" are the club's
+    texts = doc.toks.texts
     for sent in doc.sentences:
-        if any(m.key not in no_topic_areas for m in sent.by_cat("area")) or sent.by_cat("rank"):
+        ranks = [m for m in sent.by_cat("rank") if not sport
+                 or (texts[m.i][:1].isupper() and m.j < sent.b and texts[m.j][:1].isupper())]
+        if any(m.key not in no_topic_areas for m in sent.by_cat("area")) or ranks:
             return   # a cooperation area, or a military rank ("Colonel X")
-        if _has_phrase(doc, sent, defence):
+        if not sport and _has_phrase(doc, sent, defence):
             return
     doc.events = []
     dropped = {e.id for e in doc.entities.values() if e.type == "Agreement" and e.described}
     for iri in dropped:
         del doc.entities[iri]
     doc.relations = [r for r in doc.relations if r.o not in dropped]
+
+
+def _sport_story(doc: Doc, res: Resources) -> bool:
+    """A match report or transfer story borrows the words of war ("the side's defence held",
+    "regroup and attack"): three or more distinct words of ``sport_words.tsv`` in the article."""
+    words = _SPORT_WORDS.get(res)
+    if words is None:
+        words = _SPORT_WORDS[res] = {tuple(term_key(k)) for k in res.lexicon.cues.get("sport_words", {}) if term_key(k)}
+    norms = doc.toks.norms
+    longest = max((len(w) for w in words), default=0)
+    found = {tuple(norms[k:k + n]) for k in range(len(norms)) for n in range(1, longest + 1)} & words
+    return len(found) >= 3
 
 
 def _on_topic(doc: Doc, res: Resources, sent: Sentence) -> bool:
