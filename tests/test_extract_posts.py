@@ -103,15 +103,45 @@ def test_elided_title_not_after_an_untitled_list(workspace_extractor):
     ("General Marek Novak, Deputy Prime Minister and Minister of National Defence of Cambodia, met Jan Horak.",
      "Marek Novak", ("DefenceMinister", country_iri("KHM"), None)),
 ])
-def test_joined_posts_keep_the_defence_post(workspace_extractor, body, name, role):
+def test_joined_posts_keep_both_posts(workspace_extractor, body, name, role):
+    """Deputy Prime Minister is a post type (concepts.ttl; gold convention 7 as revised): the
+    holder keeps it beside the portfolio."""
     roles = _roles(_run(workspace_extractor, body), name)
     assert any(r[0] == role[0] and (role[1] is None or r[1] == role[1]) for r in roles)
+    assert any(r[0] == "DeputyPrimeMinister" for r in roles)
+
+
+def test_deputy_prime_minister_alone_is_that_post(workspace_extractor):
+    out = _run(workspace_extractor, "Slovak Deputy Prime Minister Peter Kovac attended the talks.")
+    assert _roles(out, "Peter Kovac") == {("DeputyPrimeMinister", country_iri("SVK"), None)}
+
+
+@pytest.mark.parametrize("body", [
+    "Deputy Prime Minister and Minister of Defence Marek Novak hosted his Czech counterpart Jana Dvorakova "
+    "in Bratislava on Monday.",
+    "Marek Novak, Deputy Prime Minister and Minister of Defence of Slovakia, received his Czech counterpart "
+    "Jana Dvorakova on Monday.",
+])
+def test_counterpart_of_a_deputy_prime_minister_holds_the_portfolio(workspace_extractor, body):
+    roles = _roles(_run(workspace_extractor, body), "Jana Dvorakova")
+    assert ("DefenceMinister", country_iri("CZE"), None) in roles
     assert not any(r[0] == "DeputyPrimeMinister" for r in roles)
 
 
-def test_deputy_prime_minister_alone_has_no_role(workspace_extractor):
-    out = _run(workspace_extractor, "Slovak Deputy Prime Minister Peter Kovac attended the talks.")
-    assert _roles(out, "Peter Kovac") == set()
+def test_counterpart_after_a_post_in_apposition(workspace_extractor):
+    """The host's post comes after his name; the counterpart named later in the sentence still
+    gets it (counterparts are read once every post of the sentence is)."""
+    out = _run(workspace_extractor, "Marek Novak, Minister of Defence of Slovakia, received his Czech counterpart "
+                                    "Jana Dvorakova on Monday.")
+    assert _roles(out, "Jana Dvorakova") == {("DefenceMinister", country_iri("CZE"), None)}
+    out = _run(workspace_extractor, "Marek Novak, Minister of Defence of Slovakia, met Jana Dvorakova on Monday.")
+    assert _roles(out, "Jana Dvorakova") == set()
+
+
+def test_counterpart_of_a_deputy_prime_minister_alone_is_one(workspace_extractor):
+    out = _run(workspace_extractor, "Slovak Deputy Prime Minister Peter Kovac received his Czech counterpart "
+                                    "Jana Dvorakova in Bratislava on Monday.")
+    assert ("DeputyPrimeMinister", country_iri("CZE"), None) in _roles(out, "Jana Dvorakova")
 
 
 @pytest.mark.parametrize("body, title", [
@@ -587,7 +617,7 @@ def test_second_post_of_a_titled_name_stays_when_no_name_follows(workspace_extra
 def test_title_lines_under_a_name_are_its_posts(workspace_extractor):
     out = _run(workspace_extractor, "The Hon Mark Ellery MP\nDeputy Prime Minister\nMinister for Defence\n\n"
                                     "Today I met New Zealand's Minister of Defence, Ruth Kaye, in Perth.")
-    assert {r for r, _, _ in _roles(out, "Mark Ellery")} == {"DefenceMinister"}   # DeputyPrimeMinister: title only
+    assert {r for r, _, _ in _roles(out, "Mark Ellery")} == {"DefenceMinister", "DeputyPrimeMinister"}
 
 
 @pytest.mark.parametrize("body", [

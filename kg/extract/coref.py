@@ -357,6 +357,7 @@ def counterpart_role(doc: Doc, res: Resources, sent: Sentence, state: State, ref
     country = zone.countries[-1].entity if zone.countries else None
     names = [r.role for r in doc.entities[other].roles if r.role not in res.title_only_roles] or [
         p.role for p in (res.people[other].posts if other in res.people else ())]
+    names = [n for n in names if n not in res.additional_posts] or names   # the portfolio, not "Deputy PM"
     if names:
         doc.entities[ref.entity].add_role(names[0], country, None)
 

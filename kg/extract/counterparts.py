@@ -52,11 +52,12 @@ def _country_before(sent: Sentence, cue: Match) -> Optional[str]:
 
 def _holders_post(doc: Doc, res: Resources, sent: Sentence, cue: Match) -> Optional[str]:
     """The post of the person whose counterpart is meant: the nearest person named before the
-    cue, when that person holds exactly one post."""
+    cue, when that person holds exactly one post besides the additional ones (``additional_posts.tsv``)."""
     before = [r for r in sent.refs if r.j <= cue.i and r.how in ("name", "surname", "fuzzy", "title")
               and doc.entities[r.entity].type == "Person"]
     if not before:
         return None
     holder = doc.entities[max(before, key=lambda r: r.i).entity]
     posts = {r.role for r in holder.roles if r.role not in res.title_only_roles}
+    posts = posts - res.additional_posts or posts   # "Deputy Prime Minister and Minister of Defence X"
     return next(iter(posts)) if len(posts) == 1 else None

@@ -797,6 +797,7 @@ def zone_role(doc: Doc, res: Resources, zone: Zone, post: Match) -> tuple[Option
 def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> set[int]:
     """Posts of the named people of a sentence; returns the tokens the titles used."""
     consumed: set[int] = set()
+    counterparts = []   # after every post of the sentence: "X, Minister of ..., received his counterpart Y"
     for ref in list(sent.refs):
         ent = doc.entities[ref.entity]
         if ent.type != "Person" or ref.how not in ("name", "surname", "fuzzy"):
@@ -821,7 +822,9 @@ def _roles(doc: Doc, res: Resources, sent: Sentence, state: "coref.State") -> se
                 for p, country, accredited in found:
                     ent.add_role(p.key, country or shared, accredited)
             elif zone.counterpart is not None:
-                coref.counterpart_role(doc, res, sent, state, ref, zone)
+                counterparts.append((ref, zone))
+    for ref, zone in counterparts:
+        coref.counterpart_role(doc, res, sent, state, ref, zone)
     return consumed
 
 

@@ -82,6 +82,8 @@ class Resources:
             if p.name.lower() in accredited or (p.broader or "").lower() in accredited)
         title_only = set(_cue(lexicon, "title_only_roles"))
         self.title_only_roles = frozenset(p.name for p in lexicon.post_types if p.name.lower() in title_only)
+        additional = set(_cue(lexicon, "additional_posts"))
+        self.additional_posts = frozenset(p.name for p in lexicon.post_types if p.name.lower() in additional)
         envoys = set(_cue(lexicon, "envoy_roles"))
         self.envoy_roles = frozenset(p.name for p in lexicon.post_types if p.name.lower() in envoys)
         self.opening_quotes = frozenset(_cue(lexicon, "opening_quotes"))   # compared with the text as written
