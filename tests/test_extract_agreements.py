@@ -282,6 +282,25 @@ def test_definite_kind_after_signing_is_a_first_mention(workspace_extractor, bod
     assert any(n.lower().startswith(kind) for n in _names(out, "Agreement"))
 
 
+@pytest.mark.parametrize("body, name", [
+    ("Defence ministers Arvo Tamm of Estonia and Juris Kalns of Latvia held talks in Tallinn on Monday. "
+     "Afterwards the two ministers signed the plan of military cooperation for 2028.", "plan of military cooperation"),
+    ("Ghana's defence minister Kofi Boateng and Togo's defence minister Yao Agbeko met in Lome on Friday and "
+     "signed the programme of cooperation for 2029.", "programme of cooperation"),
+])
+def test_definite_kind_whose_label_holds_its_subject_is_a_first_mention(workspace_extractor, body, name):
+    out = _run(workspace_extractor, body)
+    signings = _events(out, "AgreementSigning")
+    assert len(signings) == 1 and signings[0]["agreement"]
+    assert name in _names(out, "Agreement")
+
+
+def test_definite_kind_with_its_subject_but_no_signing_is_no_agreement(workspace_extractor):
+    out = _run(workspace_extractor, "Defence ministers Arvo Tamm of Estonia and Juris Kalns of Latvia met in "
+                                    "Tallinn on Monday and discussed the plan of military cooperation for 2028.")
+    assert not _entities(out, "Agreement")
+
+
 def test_definite_kind_points_back_to_the_earlier_agreement(workspace_extractor):
     out = _run(workspace_extractor,
                "Kenya and Uganda signed a memorandum on joint border patrols in Kampala on Monday. "

@@ -164,6 +164,8 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     kind = res.kinds.get(m.key)
     label = kind.label if kind else m.key.lower()
     name = label + (" " + complement if complement else "")
+    if not complement and any(norms[t] in _COMPLEMENT for t in range(m.i + 1, m.j)):
+        name = " ".join(doc.span_text(m.i, m.j).split())   # "plan of military cooperation"
     iri = agreement_iri(kind=m.key, date=date, parties=parties)
     ent = doc.entity(iri, "Agreement", name, sent.index, kind=m.key, date=date)
     ent.described = True
@@ -253,8 +255,9 @@ def _first_definite(doc: Doc, res: Resources, sent: Sentence, m: Match, det: int
     """"the two ministers signed the plan on defence cooperation for 2027": a definite kind right
     after a signing verb, with what it is about, and no earlier agreement of that kind in the article
     for "the" to point back to, is a first mention (state-media style), not an anaphor."""
-    if not _complement(doc, res, sent, m.j):
-        return False
+    norms = doc.toks.norms
+    if not _complement(doc, res, sent, m.j) and not any(norms[t] in _COMPLEMENT for t in range(m.i + 1, m.j)):
+        return False   # the kind's own label may hold what it is about ("plan of military cooperation")
     if not any(x.key == "AgreementSigning" and 0 <= det - x.j <= 1 for x in sent.by_cat("event")):
         return False
     return not any(e.type == "Agreement" and e.kind == m.key for e in doc.entities.values())
