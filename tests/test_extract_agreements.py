@@ -375,3 +375,29 @@ def test_bare_agreement_of_other_countries_stays(workspace_extractor):
             "Maritime Surveillance in Lima on Tuesday.")
     out = _run(workspace_extractor, body, "2024-05-10")
     assert len(_events(out, "AgreementSigning")) == 2
+
+
+# -- "witnessed the signing of X by A and B": a signing noun with its signatories -------------
+
+@pytest.mark.parametrize("body, signers", [
+    ("Defence ministers Arvo Tamm of Estonia and Juris Kalns of Latvia witnessed the signing of a memorandum on "
+     "air policing by the Estonian Air Force Commander, Colonel Mart Kivi, and the Latvian Air Force Commander, "
+     "Colonel Janis Ozols, in Riga on Monday.", {"mart-kivi", "janis-ozols"}),
+    ("The presidents attended the signing of an agreement on border demarcation by Foreign Minister Ana Ruiz of "
+     "Peru and Foreign Minister Luis Soto of Chile on 4 May.", {"ana-ruiz", "luis-soto"}),
+])
+def test_signing_noun_with_its_signatories_after_by(workspace_extractor, body, signers):
+    out = _run(workspace_extractor, body)
+    signings = _events(out, "AgreementSigning")
+    assert len(signings) == 1
+    assert {local_name(p) for p in signings[0]["participants"]} == signers
+    assert {local_name(s) for s, _ in _relations(out, "signed")} == signers
+
+
+@pytest.mark.parametrize("body", [
+    "Defence ministers Arvo Tamm of Estonia and Juris Kalns of Latvia discussed the signing of a memorandum on "
+    "air policing next year.",
+    "The ministers praised the signing of a memorandum on air policing, which was drafted by Colonel Mart Kivi.",
+])
+def test_signing_noun_without_signatories_reports_no_signing(workspace_extractor, body):
+    assert not _events(_run(workspace_extractor, body), "AgreementSigning")

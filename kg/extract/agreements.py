@@ -286,7 +286,7 @@ def _complement(doc: Doc, res: Resources, sent: Sentence, j: int) -> str:
         return ""   # "signed a memorandum on Monday", "on 12 May": a date, not what it is about
     start = k
     end = k + 1
-    while end < sent.b and end - start <= _MAX_COMPLEMENT and norms[end] not in (",", ";", ":", ".", "that", "which", "to") \
+    while end < sent.b and end - start <= _MAX_COMPLEMENT and norms[end] not in (",", ";", ":", ".", "that", "which", "to", "by") \
             and not (norms[end] in ("in", "at", "during") and end + 1 < sent.b and _located(doc, res, sent, end + 1)) \
             and not (norms[end] == "at" and _capital_after(doc, sent, end + 1)):
         end += 1   # "on logistics support in Hanoi", "at the Kigali Convention Centre": where it was signed

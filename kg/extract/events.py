@@ -441,8 +441,37 @@ def _own_actor(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
             return any(r.j == k - 1 and doc.entities[r.entity].type == "Person" for r in sent.refs)
         k -= 1
     if m.j + 1 < sent.b and norms[m.j] == "of":
-        return any(r.i == m.j + 1 and doc.entities[r.entity].type == "Person" for r in sent.refs)
+        if any(r.i == m.j + 1 and doc.entities[r.entity].type == "Person" for r in sent.refs):
+            return True
+        return _signing_agent(doc, sent, m) is not None
     return _being_on(doc, res, sent, m)
+
+
+_SIGNING_OBJECT_REACH = 16   # "the signing of a letter of intent on ... in the Strait of Malacca by ..."
+
+
+def _signing_agent(doc: Doc, sent: Sentence, m: Match) -> Optional[int]:
+    """"(witnessed) the signing of a memorandum on X by A and B": a signing noun whose document
+    and signatory ("by" a person) follow reports the signing itself; the token of that "by"
+    (the signatories come after it, those who witnessed or attended before), else None."""
+    if m.key != "AgreementSigning" or m.j + 1 >= sent.b or doc.toks.norms[m.j] != "of":
+        return None
+    norms = doc.toks.norms
+    agreement = next((r for r in sent.refs if doc.entities[r.entity].type == "Agreement"
+                      and m.j < r.i <= m.j + 3), None)
+    if agreement is None:
+        return None
+    events = {x.i for x in sent.by_cat("event")}
+    for k in range(agreement.j, min(sent.b, m.j + _SIGNING_OBJECT_REACH)):
+        if norms[k] in (";", ":", ",", "which", "that", "who") or k in events:
+            return None   # "..., which was drafted by X": X is no signatory
+        if norms[k] == "by":
+            agent = any(k < r.i <= k + _AGENT_REACH and doc.entities[r.entity].type == "Person" for r in sent.refs)
+            return k if agent else None
+    return None
+
+
+_AGENT_REACH = 10   # "by the Navy Chief of Staff, Admiral X"
 
 
 _BE_FORMS = frozenset({"is", "was", "are", "were"})
@@ -674,7 +703,11 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             event.agreement = _agreement_referred(doc, res, sent, m)
         witnesses = _witnesses(doc, sent)
         subjects = countries_in(doc, sent, sent.a, m.i)
-        if not before and not passive and len(subjects) >= 2:
+        agent = _signing_agent(doc, sent, m)
+        if agent is not None:   # "witnessed the signing of X by A and B": A and B signed
+            persons = [r.entity for r in _persons(doc, sent, agent)]
+            event.participants = persons
+        elif not before and not passive and len(subjects) >= 2:
             # "Sri Lanka and Japan signed ... during a visit by X": the countries signed, X only visited
             event.participants = subjects
         else:
