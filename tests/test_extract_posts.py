@@ -681,3 +681,22 @@ def test_the_kingdom_with_two_kingdoms_named_is_none(workspace_extractor):
     out = _run(workspace_extractor, "Jordan and Morocco held talks in Rabat. The meeting was attended by the "
                                     "Ambassador of Greece to the Kingdom, Mr. Nikos Alexiou.")
     assert not {a for _, _, a in _roles(out, "Nikos Alexiou")} & {country_iri("JOR"), country_iri("MAR")}
+
+
+# -- a post's remit after "for" before the holder's name --------------------------------------
+
+@pytest.mark.parametrize("body, name, role, country", [
+    ("Slovak Deputy Minister of Defence for Procurement and Logistics Marek Hudak signed the contract.",
+     "Marek Hudak", "DeputyDefenceMinister", "SVK"),
+    ("The Polish Deputy Minister of National Defence for Policy, Anna Zielinska, met the delegation.",
+     "Anna Zielinska", "DeputyDefenceMinister", "POL"),
+])
+def test_remit_after_for_is_part_of_the_post(workspace_extractor, body, name, role, country):
+    out = _run(workspace_extractor, body)
+    assert (role, country, "") in short(_roles(out, name))
+
+
+def test_remit_without_a_name_after_it_makes_no_person(workspace_extractor):
+    out = _run(workspace_extractor, "The Slovak Deputy Minister of Defence for Procurement and Logistics met "
+                                    "reporters on Monday.")
+    assert not [e for e in out["entities"] if e["type"] == "Person"]
