@@ -32,7 +32,8 @@ class State:
         if iri not in self.people:
             self.people.append(iri)
         words = term_key(name)
-        keys = [words[-1]] if len(words) >= 2 else []
+        keys = [words[-1]] if len(words) >= 2 or (words and len(words[0]) >= 4 and words[0].isalpha()) else []
+        # a mononym ("Hartawan", "Prabowo") is its own later short form
         # every shorter tail is a later short form: "Quispe Huamán" of "Walter Quispe Huamán",
         # "Ould Cheikh Sidiya" of "Ahmed Ould Cheikh Sidiya"
         keys += [" ".join(words[-n:]) for n in range(2, len(words))]
