@@ -700,3 +700,21 @@ def test_remit_without_a_name_after_it_makes_no_person(workspace_extractor):
     out = _run(workspace_extractor, "The Slovak Deputy Minister of Defence for Procurement and Logistics met "
                                     "reporters on Monday.")
     assert not [e for e in out["entities"] if e["type"] == "Person"]
+
+
+# -- "the newly accredited Defence Attaché of X to Y" -------------------------------------------
+
+@pytest.mark.parametrize("body, name, role", [
+    ("Colonel Pedro Alves, the newly accredited Defence Attaché of Brazil to Angola, called on the army chief.",
+     "Pedro Alves", ("DefenceAttache", "BRA", "AGO")),
+    ("Mr. Lars Berg, the accredited Ambassador of Sweden to Kenya, met the minister on Friday.",
+     "Lars Berg", ("Ambassador", "SWE", "KEN")),
+])
+def test_accredited_between_the_and_the_post(workspace_extractor, body, name, role):
+    assert role in short(_roles(_run(workspace_extractor, body), name))
+
+
+def test_accredited_journalist_holds_no_post(workspace_extractor):
+    out = _run(workspace_extractor, "Pedro Alves, an accredited journalist from Brazil, asked the minister "
+                                    "about Angola.")
+    assert not any(e["roles"] for e in out["entities"] if e["type"] == "Person")
