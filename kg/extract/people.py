@@ -408,10 +408,10 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
             k += 1
             continue
         stop = name_run(doc, res, sent, k)
-        if stop - k >= 2 and stop < sent.b and norms[stop] == ",":
-            zone = right_zone(doc, res, sent, stop + 1)
-            if zone.posts:
-                _add_name(doc, res, sent, state, k, stop)
+        if stop - k >= 2 and stop < sent.b and norms[stop] == "," and right_zone(doc, res, sent, stop + 1).posts:
+            _add_name(doc, res, sent, state, k, stop)
+        elif stop - k >= 2 and _described_before(doc, res, sent, k, stop):
+            _add_name(doc, res, sent, state, k, stop)
         elif stop - k >= 2 and (_acts(doc, res, sent, stop, events) or (k - 1 in events and k - 1 > sent.a)):
             _add_name(doc, res, sent, state, k, stop)
             if stop + 1 < sent.b and norms[stop] == "and":
@@ -426,6 +426,25 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                 _add_name(doc, res, sent, state, stop + 1, after)
                 stop = after
         k = max(stop, k + 1)
+
+
+def _described_before(doc: Doc, res: Resources, sent: Sentence, k: int, stop: int) -> bool:
+    """A name set off by commas after a description of its holder that ends in a body's acronym in
+    brackets: "the head of the ministry's International Cooperation Directorate (SIBAT), X" --
+    the clause before the comma holds a post's head word ("head", "representative") after "the"."""
+    norms = doc.toks.norms
+    if k - 3 < sent.a or norms[k - 1] != "," or norms[k - 2] != ")":
+        return False
+    if stop < sent.b and norms[stop] not in (",", ".", ";", ")"):
+        return False
+    heads = res.lexicon.cues.get("title_heads", {})
+    x = k - 3
+    while x >= sent.a and norms[x] not in (",", ";", ":") and k - x <= 30:
+        if norms[x] in heads and x - 1 >= sent.a and norms[x - 1] in ("the", "and") \
+                and any(m.cat in ("posthead", "post") and m.i == x for m in sent.matches):
+            return True
+        x -= 1
+    return False
 
 
 def _portfolio_end(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
