@@ -718,3 +718,20 @@ def test_accredited_journalist_holds_no_post(workspace_extractor):
     out = _run(workspace_extractor, "Pedro Alves, an accredited journalist from Brazil, asked the minister "
                                     "about Angola.")
     assert not any(e["roles"] for e in out["entities"] if e["type"] == "Person")
+
+
+# -- national titles of the top officer: Germany's Inspector General, Indonesia's TNI Commander ----
+
+@pytest.mark.parametrize("body, name", [
+    ("German Inspector General of the Bundeswehr General Karl Weber visited the brigade in Lithuania.",
+     "Karl Weber"),
+    ("Indonesia's TNI Commander, General Agus Salim, inspected the troops in Papua.", "Agus Salim"),
+])
+def test_national_titles_of_the_top_officer(workspace_extractor, body, name):
+    assert {r[0] for r in _roles(_run(workspace_extractor, body), name)} == {"ChiefOfDefence"}
+
+
+def test_an_inspector_general_of_another_body_is_no_chief_of_defence(workspace_extractor):
+    out = _run(workspace_extractor, "Inspector General of the Police Agus Salim met the German delegation.")
+    assert not any(r["role"] == "ChiefOfDefence" for e in out["entities"] if e["type"] == "Person"
+                   for r in e["roles"])
