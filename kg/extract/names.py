@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.countries import opens_venue
-from kg.extract.document import Doc, Ref, Sentence
+from kg.extract.document import Doc, Ref, Sentence, planned_destination
 from kg.extract.organizations import find_organizations
 from kg.extract.resources import Resources
 from kg.iris import exercise_iri
@@ -26,6 +26,8 @@ def find_named(doc: Doc, res: Resources) -> None:
                 continue  # the capital stands for its country here
             doc.entity(entry.iri, entry.type, entry.name, sent.index, known=True, wikidata=entry.wikidata,
                        kind=entry.kind, date=entry.date)
+            if entry.type == "Place":
+                (doc.planned_places if planned_destination(doc, sent, m.i) else doc.firm_places).add(entry.iri)
             doc.mention(entry.iri, m.i, m.j)
             sent.refs.append(Ref(m.i, m.j, entry.iri, "name"))
     find_organizations(doc, res)
