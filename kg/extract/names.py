@@ -47,9 +47,16 @@ def cap_word(doc: Doc, k: int) -> bool:
 _EDITION = re.compile(r"(?:[\s-]+(?:\d{1,4}|[IVXLC]+))+$")
 
 
+_EDITION_INSIDE = re.compile(r"^([A-Z][^\s-]*(?:\s[A-Z][^\s-]*)*?)(?:-\d{1,4}|\s(?:19|20)\d\d)\s+[A-Z]")
+
+
 def exercise_name(text: str) -> str:
-    """A named exercise series without its edition: "Ataturk-XII" -> "Ataturk", "Faisal-12" -> "Faisal"."""
+    """A named exercise series without its edition: "Ataturk-XII" -> "Ataturk", "Faisal-12" -> "Faisal";
+    words after an edition describe the kind of drill: "Nusret-2026 Mine Countermeasures" -> "Nusret"."""
     name = text.strip("\"'“”‘’ -")
+    inside = _EDITION_INSIDE.match(name)
+    if inside:
+        name = inside.group(1)
     stripped = _EDITION.sub("", name).strip("\"'“”‘’ -")
     return stripped or name
 
