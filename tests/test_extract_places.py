@@ -177,3 +177,20 @@ def test_a_destination_also_reached_is_a_place(workspace_extractor):
     out = _run(workspace_extractor, "Defence Minister Ana Ruiz travelled to Santiago on Monday for talks. "
                                     "She will travel to Santiago again in March.")
     assert "Santiago" in _names(out, "Place")
+
+
+# -- "is to" / "are to" + verb: a plan ------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Defence Minister Ana Ruiz is to travel to Santiago in March for talks on naval cooperation.",
+    "The two defence ministers are to fly to Santiago next month for a meeting of the council.",
+])
+def test_is_to_makes_a_plan(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert not out["events"] and not _names(out, "Place")
+
+
+def test_is_to_in_a_relative_clause_leaves_the_main_event(workspace_extractor):
+    out = _run(workspace_extractor, "Chilean Defence Minister Luis Soto, whose task is to modernise the navy, "
+                                    "visited Lima on Monday.")
+    assert len(_events(out, "Visit")) == 1
