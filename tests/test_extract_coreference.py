@@ -178,3 +178,21 @@ def test_a_mononym_does_not_take_another_lone_name(workspace_extractor):
                "\"Our navies must patrol together,\" Ramos told reporters after the talks.")
     statements = _events(out, "Statement")
     assert [local_name(p) for s in statements for p in s["participants"]] == ["jose-ramos"]
+
+
+# -- "the Federal Minister": a capitalised word of one person's title picks that person -------------
+
+def test_a_qualified_title_picks_the_person_titled_so(workspace_extractor):
+    out = _run(workspace_extractor,
+               "Federal Minister of Defence Hans Keller received the Minister of Defence of Austria, Eva Gruber, "
+               "in Bern on Monday.\n\n\"Austria is a close partner,\" the Federal Minister stressed after the talks.")
+    statements = _events(out, "Statement")
+    assert [local_name(p) for s in statements for p in s["participants"]] == ["hans-keller"]
+
+
+def test_a_qualifier_in_nobodys_title_picks_nobody(workspace_extractor):
+    out = _run(workspace_extractor,
+               "Minister of Defence Hans Keller received the Minister of Defence of Austria, Eva Gruber, "
+               "in Bern on Monday.\n\n\"Austria is a close partner,\" the Federal Minister stressed after the talks.")
+    statements = _events(out, "Statement")
+    assert not [p for s in statements for p in s["participants"] if p.endswith(("hans-keller", "eva-gruber"))]
