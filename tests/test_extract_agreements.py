@@ -401,3 +401,20 @@ def test_signing_noun_with_its_signatories_after_by(workspace_extractor, body, s
 ])
 def test_signing_noun_without_signatories_reports_no_signing(workspace_extractor, body):
     assert not _events(_run(workspace_extractor, body), "AgreementSigning")
+
+
+# -- "a memorandum on X could be signed later": a planned passive signing ------------------------
+
+@pytest.mark.parametrize("body", [
+    "Estonia and Latvia are discussing cyber defence, and a memorandum on the subject could be signed in June.",
+    "Officials said an agreement on air policing between Estonia and Latvia will be signed next year.",
+])
+def test_a_planned_passive_signing_leaves_no_agreement(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert not _entities(out, "Agreement") and not _events(out, "AgreementSigning")
+
+
+def test_a_passive_signing_that_happened_keeps_its_agreement_named_without_the_verb(workspace_extractor):
+    out = _run(workspace_extractor, "A memorandum on cyber defence was signed by Estonia and Latvia in Riga on Monday.")
+    assert _names(out, "Agreement") == {"memorandum on cyber defence"}
+    assert len(_events(out, "AgreementSigning")) == 1

@@ -265,7 +265,15 @@ def _first_definite(doc: Doc, res: Resources, sent: Sentence, m: Match, det: int
 
 def _planned(doc: Doc, sent: Sentence, m: Match) -> bool:
     """The signing nearest before the kind is a plan, a wish or a condition ("to sign", "would
-    sign", "will sign", "expected to sign"): the document does not exist yet."""
+    sign", "will sign", "expected to sign"), or the kind is the subject of a planned passive
+    signing ("a memorandum ... could be signed"): the document does not exist yet."""
+    later = min((x for x in sent.by_cat("event") if x.key == "AgreementSigning" and x.i >= m.j),
+                key=lambda x: x.i, default=None)
+    if later is not None and later.i - m.j <= 12 and not any(doc.toks.norms[t] in (",", ";", ":")
+                                                             for t in range(m.j, later.i)) and any(
+            c.key in PLAN_CUES and c.term != "to" and m.j <= c.i < later.i for c in sent.by_cat("cue:modality")) \
+            and doc.toks.norms[later.i - 1] == "be":
+        return True   # "a memorandum on the subject could be signed later this year"
     signing = max((x for x in sent.by_cat("event") if x.key == "AgreementSigning" and x.j <= m.i),
                   key=lambda x: x.i, default=None)
     if signing is None or m.i - signing.j > 6:
@@ -288,7 +296,8 @@ def _complement(doc: Doc, res: Resources, sent: Sentence, j: int) -> str:
     end = k + 1
     while end < sent.b and end - start <= _MAX_COMPLEMENT and norms[end] not in (",", ";", ":", ".", "that", "which", "to", "by") \
             and not (norms[end] in ("in", "at", "during") and end + 1 < sent.b and _located(doc, res, sent, end + 1)) \
-            and not (norms[end] == "at" and _capital_after(doc, sent, end + 1)):
+            and not (norms[end] == "at" and _capital_after(doc, sent, end + 1)) \
+            and res.grammar.get(norms[end]) != "aux":   # "a memorandum on X was signed": the verb follows
         end += 1   # "on logistics support in Hanoi", "at the Kigali Convention Centre": where it was signed
     while end > start + 1 and (res.grammar.get(norms[end - 1]) or norms[end - 1] in ("and", "or")):
         end -= 1
