@@ -282,6 +282,25 @@ def test_definite_kind_after_signing_is_a_first_mention(workspace_extractor, bod
     assert any(n.lower().startswith(kind) for n in _names(out, "Agreement"))
 
 
+@pytest.mark.parametrize("body, name", [
+    ("Defence ministers Arvo Tamm of Estonia and Juris Kalns of Latvia held talks in Tallinn on Monday. "
+     "Afterwards the two ministers signed the plan of military cooperation for 2028.", "plan of military cooperation"),
+    ("Ghana's defence minister Kofi Boateng and Togo's defence minister Yao Agbeko met in Lome on Friday and "
+     "signed the programme of cooperation for 2029.", "programme of cooperation"),
+])
+def test_definite_kind_whose_label_holds_its_subject_is_a_first_mention(workspace_extractor, body, name):
+    out = _run(workspace_extractor, body)
+    signings = _events(out, "AgreementSigning")
+    assert len(signings) == 1 and signings[0]["agreement"]
+    assert name in _names(out, "Agreement")
+
+
+def test_definite_kind_with_its_subject_but_no_signing_is_no_agreement(workspace_extractor):
+    out = _run(workspace_extractor, "Defence ministers Arvo Tamm of Estonia and Juris Kalns of Latvia met in "
+                                    "Tallinn on Monday and discussed the plan of military cooperation for 2028.")
+    assert not _entities(out, "Agreement")
+
+
 def test_definite_kind_points_back_to_the_earlier_agreement(workspace_extractor):
     out = _run(workspace_extractor,
                "Kenya and Uganda signed a memorandum on joint border patrols in Kampala on Monday. "
@@ -356,3 +375,46 @@ def test_bare_agreement_of_other_countries_stays(workspace_extractor):
             "Maritime Surveillance in Lima on Tuesday.")
     out = _run(workspace_extractor, body, "2024-05-10")
     assert len(_events(out, "AgreementSigning")) == 2
+
+
+# -- "witnessed the signing of X by A and B": a signing noun with its signatories -------------
+
+@pytest.mark.parametrize("body, signers", [
+    ("Defence ministers Arvo Tamm of Estonia and Juris Kalns of Latvia witnessed the signing of a memorandum on "
+     "air policing by the Estonian Air Force Commander, Colonel Mart Kivi, and the Latvian Air Force Commander, "
+     "Colonel Janis Ozols, in Riga on Monday.", {"mart-kivi", "janis-ozols"}),
+    ("The presidents attended the signing of an agreement on border demarcation by Foreign Minister Ana Ruiz of "
+     "Peru and Foreign Minister Luis Soto of Chile on 4 May.", {"ana-ruiz", "luis-soto"}),
+])
+def test_signing_noun_with_its_signatories_after_by(workspace_extractor, body, signers):
+    out = _run(workspace_extractor, body)
+    signings = _events(out, "AgreementSigning")
+    assert len(signings) == 1
+    assert {local_name(p) for p in signings[0]["participants"]} == signers
+    assert {local_name(s) for s, _ in _relations(out, "signed")} == signers
+
+
+@pytest.mark.parametrize("body", [
+    "Defence ministers Arvo Tamm of Estonia and Juris Kalns of Latvia discussed the signing of a memorandum on "
+    "air policing next year.",
+    "The ministers praised the signing of a memorandum on air policing, which was drafted by Colonel Mart Kivi.",
+])
+def test_signing_noun_without_signatories_reports_no_signing(workspace_extractor, body):
+    assert not _events(_run(workspace_extractor, body), "AgreementSigning")
+
+
+# -- "a memorandum on X could be signed later": a planned passive signing ------------------------
+
+@pytest.mark.parametrize("body", [
+    "Estonia and Latvia are discussing cyber defence, and a memorandum on the subject could be signed in June.",
+    "Officials said an agreement on air policing between Estonia and Latvia will be signed next year.",
+])
+def test_a_planned_passive_signing_leaves_no_agreement(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert not _entities(out, "Agreement") and not _events(out, "AgreementSigning")
+
+
+def test_a_passive_signing_that_happened_keeps_its_agreement_named_without_the_verb(workspace_extractor):
+    out = _run(workspace_extractor, "A memorandum on cyber defence was signed by Estonia and Latvia in Riga on Monday.")
+    assert _names(out, "Agreement") == {"memorandum on cyber defence"}
+    assert len(_events(out, "AgreementSigning")) == 1

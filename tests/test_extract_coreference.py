@@ -158,3 +158,41 @@ def test_title_without_the_honorific_stays_with_the_nearest_holder(workspace_ext
     out = _run(workspace_extractor, _STYLED.format(second="The Minister of Defence"))
     speakers = {p for e in _events(out, "Statement") for p in e["participants"]}
     assert person_iri("Faisal bin Khalid") not in speakers
+
+
+# -- a mononym is its own later short form ----------------------------------------------------
+
+def test_a_mononym_named_again_alone_is_the_same_person(workspace_extractor):
+    out = _run(workspace_extractor,
+               "Defence Minister Sudarsono received his Philippine counterpart Jose Ramos in Jakarta on Monday.\n\n"
+               "\"Our navies must patrol together,\" Sudarsono told reporters after the talks.")
+    statements = _events(out, "Statement")
+    assert [local_name(p) for s in statements for p in s["participants"]] == ["sudarsono"]
+    person = next(e for e in out["entities"] if e["id"] == person_iri("Sudarsono"))
+    assert len(person["mentions"]) == 2
+
+
+def test_a_mononym_does_not_take_another_lone_name(workspace_extractor):
+    out = _run(workspace_extractor,
+               "Defence Minister Sudarsono received his Philippine counterpart Jose Ramos in Jakarta on Monday.\n\n"
+               "\"Our navies must patrol together,\" Ramos told reporters after the talks.")
+    statements = _events(out, "Statement")
+    assert [local_name(p) for s in statements for p in s["participants"]] == ["jose-ramos"]
+
+
+# -- "the Federal Minister": a capitalised word of one person's title picks that person -------------
+
+def test_a_qualified_title_picks_the_person_titled_so(workspace_extractor):
+    out = _run(workspace_extractor,
+               "Federal Minister of Defence Hans Keller received the Minister of Defence of Austria, Eva Gruber, "
+               "in Bern on Monday.\n\n\"Austria is a close partner,\" the Federal Minister stressed after the talks.")
+    statements = _events(out, "Statement")
+    assert [local_name(p) for s in statements for p in s["participants"]] == ["hans-keller"]
+
+
+def test_a_qualifier_in_nobodys_title_picks_nobody(workspace_extractor):
+    out = _run(workspace_extractor,
+               "Minister of Defence Hans Keller received the Minister of Defence of Austria, Eva Gruber, "
+               "in Bern on Monday.\n\n\"Austria is a close partner,\" the Federal Minister stressed after the talks.")
+    statements = _events(out, "Statement")
+    assert not [p for s in statements for p in s["participants"] if p.endswith(("hans-keller", "eva-gruber"))]

@@ -253,3 +253,17 @@ def test_signing_noun_without_a_reported_signing_dates_nothing(workspace_extract
             "Before the signing, Kranjc held talks with Montenegrin Defence Minister Dragan Đurović.")
     out = _run(workspace_extractor, body, "2024-05-09")
     assert [e["date"] for e in _events(out, "Meeting")] == ["2024-05-07"]
+
+
+# -- "a visit that began on 3 May": the day it began ---------------------------------------
+
+def test_a_visit_that_began_on_a_day_is_dated_by_it(workspace_extractor):
+    out = _run(workspace_extractor, "Admiral Joao Pereira returned home on Friday after a four-day visit to "
+                                    "Angola that began on 3 May.", date="2024-05-10")
+    assert [v["date"] for v in _events(out, "Visit")] == ["2024-05-03"]
+
+
+def test_a_day_after_another_verb_is_not_the_start(workspace_extractor):
+    out = _run(workspace_extractor, "Admiral Joao Pereira paid a visit to Angola on 3 May that ended on 6 May.",
+               date="2024-05-10")
+    assert [v["date"] for v in _events(out, "Visit")] == ["2024-05-03"]

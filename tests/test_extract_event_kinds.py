@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_checks import run as _run, events as _events
+from extraction_checks import run as _run, events as _events, names as _names
 from kg.iris import country_iri, person_iri, place_iri
 
 
@@ -376,3 +376,21 @@ def test_defence_story_with_sports_words_keeps_its_events(workspace_extractor, b
 ])
 def test_article_with_a_post_or_defence_word_keeps_its_events(workspace_extractor, body):
     assert _events(_run(workspace_extractor, body), "Meeting")
+
+
+# -- an edition inside an exercise's name: the words after it describe the drill ------------------
+
+@pytest.mark.parametrize("body, name", [
+    ("The Sea Falcon-2025 Harbour Protection Exercise, held off Varna with Bulgaria and Romania, ended on Friday.",
+     "Sea Falcon"),
+    ("The Desert Lion 2026 Staff Exercise was held in Jordan with Egypt and Saudi Arabia last week.",
+     "Desert Lion"),
+])
+def test_words_after_an_edition_are_no_part_of_the_exercise_name(workspace_extractor, body, name):
+    assert name in _names(_run(workspace_extractor, body), "Exercise")
+
+
+def test_exercise_name_without_an_edition_keeps_its_words(workspace_extractor):
+    out = _run(workspace_extractor, "The Steel Shield Air Defence Exercise was held in Romania with Bulgaria "
+                                    "last week.")
+    assert not {"Steel", "Steel Shield Air"} & _names(out, "Exercise")

@@ -337,3 +337,24 @@ def test_officialese_say_verbs_are_statements(workspace_extractor, body):
 def test_assured_with_an_object_is_no_statement(workspace_extractor):
     body = "Colonel Dzmitry Kavalenka assured the minister of his respect for the army."
     assert _events(_run(workspace_extractor, body), "Statement") == []
+
+
+# -- "returned home after a visit to X": the visit is reported -------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Navy chief Admiral Joao Pereira returned home on Friday after a three-day official visit to Angola.",
+    "General Ana Ruiz flew back to Lima following a working visit to Chile, the ministry said.",
+])
+def test_returning_after_a_visit_reports_the_visit(workspace_extractor, body):
+    visits = _events(_run(workspace_extractor, body), "Visit")
+    assert len(visits) == 1 and len(visits[0]["participants"]) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "Navy chief Admiral Joao Pereira discussed the situation after a three-day official visit to Angola by "
+    "the president.",
+    "General Ana Ruiz returned the report to the committee, which had asked for a visit to Chile.",
+])
+def test_no_visit_from_a_visit_noun_without_a_return(workspace_extractor, body):
+    visits = _events(_run(workspace_extractor, body), "Visit")
+    assert not any(p.endswith(("joao-pereira", "ana-ruiz")) for v in visits for p in v["participants"])

@@ -147,6 +147,26 @@ def test_as_a_member_with_no_country_right_after_is_nobodys(workspace_extractor)
     assert not _relations(out, "memberOf")
 
 
+@pytest.mark.parametrize("body, members, org", [
+    ("As fellow NATO members, Estonia and Latvia share radar data around the clock.", {"EST", "LVA"}, "nato"),
+    ("The minister told the forum: \"As members of the African Union, Kenya and Uganda must act together.\"",
+     {"KEN", "UGA"}, "african-union"),
+    ("As SADC members, Zambia, Malawi and Mozambique pledged troops to the standby force.",
+     {"ZMB", "MWI", "MOZ"}, "southern-african-development-community"),
+])
+def test_as_members_opening_a_sentence_or_quote_makes_the_subjects_members(workspace_extractor, body, members, org):
+    out = _run(workspace_extractor, body)
+    assert {(m, org) for m in members} <= {(local_name(s), local_name(o)) for s, o in _relations(out, "memberOf")}
+
+
+@pytest.mark.parametrize("body", [
+    "As fellow NATO members, the ministers discussed Estonia and Latvia.",
+    "He said that as members of the African Union, they would write to Kenya and Uganda.",
+])
+def test_as_members_with_no_countries_right_after_is_nobodys(workspace_extractor, body):
+    assert not _relations(_run(workspace_extractor, body), "memberOf")
+
+
 # -- "the Commonwealth" is the Commonwealth of Nations -------------------------------------
 
 @pytest.mark.parametrize("body, members", [

@@ -359,3 +359,21 @@ def test_first_surname_shared_by_two_people_names_neither(workspace_extractor):
             "on Monday. Colonel Quispe, an aide, said the talks were useful.")
     people = _names(_run(workspace_extractor, body), "Person")
     assert {"Walter Quispe Huamán", "Rosa Quispe Torres"} <= people and "Quispe" in people
+
+
+# -- a name after a description ending in a body's acronym: "the head of ... (ACRO), X" --------
+
+@pytest.mark.parametrize("body, name", [
+    ("The plan was presented by the head of the Procurement and Logistics Agency (PLA), Maria Lindqvist.",
+     "Maria Lindqvist"),
+    ("He met the Special Representative for Haiti and head of the UN Integrated Office (BINUH), Jean Moreau, "
+     "on Monday.", "Jean Moreau"),
+])
+def test_name_after_a_description_ending_in_an_acronym(workspace_extractor, body, name):
+    assert name in _names(_run(workspace_extractor, body), "Person")
+
+
+def test_capitalised_words_after_an_acronym_with_no_description_are_no_name(workspace_extractor):
+    out = _run(workspace_extractor, "Officers of the Procurement and Logistics Agency (PLA), Northern Command "
+                                    "and the navy attended.")
+    assert "Northern Command" not in _names(out, "Person")

@@ -161,3 +161,36 @@ def test_plural_demonym_keeps_the_home_country_of_a_domestic_post(workspace_extr
 def test_plural_of_no_countrys_demonym_names_none(workspace_extractor):
     out = _run(workspace_extractor, "Thousands of Koreans and Europeans live in Almaty, the minister noted.")
     assert not {"South Korea", "North Korea"} & _names(out, "Country")
+
+
+# -- a city named only as a future destination is no Place -------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Defence Minister Ana Ruiz met her Chilean counterpart on Monday. She will travel to Santiago in March.",
+    "General Joao Pereira is scheduled to pay a return visit to Luanda next year.",
+])
+def test_future_destination_is_no_place(workspace_extractor, body):
+    assert not _names(_run(workspace_extractor, body), "Place")
+
+
+def test_a_destination_also_reached_is_a_place(workspace_extractor):
+    out = _run(workspace_extractor, "Defence Minister Ana Ruiz travelled to Santiago on Monday for talks. "
+                                    "She will travel to Santiago again in March.")
+    assert "Santiago" in _names(out, "Place")
+
+
+# -- "is to" / "are to" + verb: a plan ------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Defence Minister Ana Ruiz is to travel to Santiago in March for talks on naval cooperation.",
+    "The two defence ministers are to fly to Santiago next month for a meeting of the council.",
+])
+def test_is_to_makes_a_plan(workspace_extractor, body):
+    out = _run(workspace_extractor, body)
+    assert not out["events"] and not _names(out, "Place")
+
+
+def test_is_to_in_a_relative_clause_leaves_the_main_event(workspace_extractor):
+    out = _run(workspace_extractor, "Chilean Defence Minister Luis Soto, whose task is to modernise the navy, "
+                                    "visited Lima on Monday.")
+    assert len(_events(out, "Visit")) == 1

@@ -681,3 +681,57 @@ def test_the_kingdom_with_two_kingdoms_named_is_none(workspace_extractor):
     out = _run(workspace_extractor, "Jordan and Morocco held talks in Rabat. The meeting was attended by the "
                                     "Ambassador of Greece to the Kingdom, Mr. Nikos Alexiou.")
     assert not {a for _, _, a in _roles(out, "Nikos Alexiou")} & {country_iri("JOR"), country_iri("MAR")}
+
+
+# -- a post's remit after "for" before the holder's name --------------------------------------
+
+@pytest.mark.parametrize("body, name, role, country", [
+    ("Slovak Deputy Minister of Defence for Procurement and Logistics Marek Hudak signed the contract.",
+     "Marek Hudak", "DeputyDefenceMinister", "SVK"),
+    ("The Polish Deputy Minister of National Defence for Policy, Anna Zielinska, met the delegation.",
+     "Anna Zielinska", "DeputyDefenceMinister", "POL"),
+])
+def test_remit_after_for_is_part_of_the_post(workspace_extractor, body, name, role, country):
+    out = _run(workspace_extractor, body)
+    assert (role, country, "") in short(_roles(out, name))
+
+
+def test_remit_without_a_name_after_it_makes_no_person(workspace_extractor):
+    out = _run(workspace_extractor, "The Slovak Deputy Minister of Defence for Procurement and Logistics met "
+                                    "reporters on Monday.")
+    assert not [e for e in out["entities"] if e["type"] == "Person"]
+
+
+# -- "the newly accredited Defence Attaché of X to Y" -------------------------------------------
+
+@pytest.mark.parametrize("body, name, role", [
+    ("Colonel Pedro Alves, the newly accredited Defence Attaché of Brazil to Angola, called on the army chief.",
+     "Pedro Alves", ("DefenceAttache", "BRA", "AGO")),
+    ("Mr. Lars Berg, the accredited Ambassador of Sweden to Kenya, met the minister on Friday.",
+     "Lars Berg", ("Ambassador", "SWE", "KEN")),
+])
+def test_accredited_between_the_and_the_post(workspace_extractor, body, name, role):
+    assert role in short(_roles(_run(workspace_extractor, body), name))
+
+
+def test_accredited_journalist_holds_no_post(workspace_extractor):
+    out = _run(workspace_extractor, "Pedro Alves, an accredited journalist from Brazil, asked the minister "
+                                    "about Angola.")
+    assert not any(e["roles"] for e in out["entities"] if e["type"] == "Person")
+
+
+# -- national titles of the top officer: Germany's Inspector General, Indonesia's TNI Commander ----
+
+@pytest.mark.parametrize("body, name", [
+    ("German Inspector General of the Bundeswehr General Karl Weber visited the brigade in Lithuania.",
+     "Karl Weber"),
+    ("Indonesia's TNI Commander, General Agus Salim, inspected the troops in Papua.", "Agus Salim"),
+])
+def test_national_titles_of_the_top_officer(workspace_extractor, body, name):
+    assert {r[0] for r in _roles(_run(workspace_extractor, body), name)} == {"ChiefOfDefence"}
+
+
+def test_an_inspector_general_of_another_body_is_no_chief_of_defence(workspace_extractor):
+    out = _run(workspace_extractor, "Inspector General of the Police Agus Salim met the German delegation.")
+    assert not any(r["role"] == "ChiefOfDefence" for e in out["entities"] if e["type"] == "Person"
+                   for r in e["roles"])

@@ -164,6 +164,8 @@ def _described(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
     kind = res.kinds.get(m.key)
     label = kind.label if kind else m.key.lower()
     name = label + (" " + complement if complement else "")
+    if not complement and any(norms[t] in _COMPLEMENT for t in range(m.i + 1, m.j)):
+        name = " ".join(doc.span_text(m.i, m.j).split())   # "plan of military cooperation"
     iri = agreement_iri(kind=m.key, date=date, parties=parties)
     ent = doc.entity(iri, "Agreement", name, sent.index, kind=m.key, date=date)
     ent.described = True
@@ -253,8 +255,9 @@ def _first_definite(doc: Doc, res: Resources, sent: Sentence, m: Match, det: int
     """"the two ministers signed the plan on defence cooperation for 2027": a definite kind right
     after a signing verb, with what it is about, and no earlier agreement of that kind in the article
     for "the" to point back to, is a first mention (state-media style), not an anaphor."""
-    if not _complement(doc, res, sent, m.j):
-        return False
+    norms = doc.toks.norms
+    if not _complement(doc, res, sent, m.j) and not any(norms[t] in _COMPLEMENT for t in range(m.i + 1, m.j)):
+        return False   # the kind's own label may hold what it is about ("plan of military cooperation")
     if not any(x.key == "AgreementSigning" and 0 <= det - x.j <= 1 for x in sent.by_cat("event")):
         return False
     return not any(e.type == "Agreement" and e.kind == m.key for e in doc.entities.values())
@@ -262,7 +265,15 @@ def _first_definite(doc: Doc, res: Resources, sent: Sentence, m: Match, det: int
 
 def _planned(doc: Doc, sent: Sentence, m: Match) -> bool:
     """The signing nearest before the kind is a plan, a wish or a condition ("to sign", "would
-    sign", "will sign", "expected to sign"): the document does not exist yet."""
+    sign", "will sign", "expected to sign"), or the kind is the subject of a planned passive
+    signing ("a memorandum ... could be signed"): the document does not exist yet."""
+    later = min((x for x in sent.by_cat("event") if x.key == "AgreementSigning" and x.i >= m.j),
+                key=lambda x: x.i, default=None)
+    if later is not None and later.i - m.j <= 12 and not any(doc.toks.norms[t] in (",", ";", ":")
+                                                             for t in range(m.j, later.i)) and any(
+            c.key in PLAN_CUES and c.term != "to" and m.j <= c.i < later.i for c in sent.by_cat("cue:modality")) \
+            and doc.toks.norms[later.i - 1] == "be":
+        return True   # "a memorandum on the subject could be signed later this year"
     signing = max((x for x in sent.by_cat("event") if x.key == "AgreementSigning" and x.j <= m.i),
                   key=lambda x: x.i, default=None)
     if signing is None or m.i - signing.j > 6:
@@ -283,9 +294,10 @@ def _complement(doc: Doc, res: Resources, sent: Sentence, j: int) -> str:
         return ""   # "signed a memorandum on Monday", "on 12 May": a date, not what it is about
     start = k
     end = k + 1
-    while end < sent.b and end - start <= _MAX_COMPLEMENT and norms[end] not in (",", ";", ":", ".", "that", "which", "to") \
+    while end < sent.b and end - start <= _MAX_COMPLEMENT and norms[end] not in (",", ";", ":", ".", "that", "which", "to", "by") \
             and not (norms[end] in ("in", "at", "during") and end + 1 < sent.b and _located(doc, res, sent, end + 1)) \
-            and not (norms[end] == "at" and _capital_after(doc, sent, end + 1)):
+            and not (norms[end] == "at" and _capital_after(doc, sent, end + 1)) \
+            and res.grammar.get(norms[end]) != "aux":   # "a memorandum on X was signed": the verb follows
         end += 1   # "on logistics support in Hanoi", "at the Kigali Convention Centre": where it was signed
     while end > start + 1 and (res.grammar.get(norms[end - 1]) or norms[end - 1] in ("and", "or")):
         end -= 1

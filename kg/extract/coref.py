@@ -32,7 +32,8 @@ class State:
         if iri not in self.people:
             self.people.append(iri)
         words = term_key(name)
-        keys = [words[-1]] if len(words) >= 2 else []
+        keys = [words[-1]] if len(words) >= 2 or (words and len(words[0]) >= 4 and words[0].isalpha()) else []
+        # a mononym ("Hartawan", "Prabowo") is its own later short form
         # every shorter tail is a later short form: "Quispe Huamán" of "Walter Quispe Huamán",
         # "Ould Cheikh Sidiya" of "Ahmed Ould Cheikh Sidiya"
         keys += [" ".join(words[-n:]) for n in range(2, len(words))]
@@ -233,13 +234,16 @@ def resolve_descriptions(doc: Doc, res: Resources, sent: Sentence, state: State,
     for k in range(sent.a, sent.b - 1):
         if norms[k] != "the":
             continue
-        x, country = k + 1, None
+        x, country, qualifier = k + 1, None, None
         while x < sent.b and x not in heads:
             cue = next((r for r in starts.get(x, ()) if r.how in ("country", "adjective", "anaphor")), None)
             if cue is not None and country is None:
                 country, x = cue.entity, cue.j
             elif norms[x] in _DESCRIPTIVE and not sent.covered(x):
                 x += 1
+            elif qualifier is None and x + 1 in heads and texts[x][:1].isupper() and texts[x].isalpha() \
+                    and not sent.covered(x):
+                qualifier, x = norms[x], x + 1   # "the Federal Minister": a word of one person's title
             else:
                 break
         m = heads.get(x)
@@ -249,13 +253,15 @@ def resolve_descriptions(doc: Doc, res: Resources, sent: Sentence, state: State,
         if end < sent.b and (norms[end] in ("of", "'", "’") or name_run(doc, res, sent, end) > end
                              or texts[end][:1].isupper()):
             continue   # "the commander of the navy", "the admiral's", a title before a name
-        iri = _described(doc, res, sent, state, m, country)
+        iri = _described(doc, res, sent, state, m, country, (qualifier, norms[m.i]) if qualifier else None)
         if iri is not None:
             sent.refs.append(Ref(k + 1, end, iri, "title"))
 
 
-def _described(doc: Doc, res: Resources, sent: Sentence, state: State, m, country: Optional[str]) -> Optional[str]:
-    """The one person the description's head (a rank, a post, a post's head word) fits."""
+def _described(doc: Doc, res: Resources, sent: Sentence, state: State, m, country: Optional[str],
+               qualified: Optional[tuple[str, str]] = None) -> Optional[str]:
+    """The one person the description's head (a rank, a post, a post's head word) fits; with a
+    capitalised qualifier ("the Federal Minister"), the one whose title before a mention read so."""
     before = [r.entity for r in sent.refs if r.i < m.i and doc.entities[r.entity].type == "Person"]
     pool = list(dict.fromkeys(state.people + before))
     pool = [p for p in pool if p in doc.entities]
@@ -271,7 +277,23 @@ def _described(doc: Doc, res: Resources, sent: Sentence, state: State, m, countr
             found = [p for p in found if _holds_country(doc, p, country)]
     if not found and country is not None:
         found = [p for p in pool if _holds_country(doc, p, country)]
+    if qualified is not None:
+        found = [p for p in found if _titled_so(doc, p, " ".join(qualified))]
     return found[0] if len(found) == 1 else None
+
+
+_TITLE_REACH = 60   # characters before a mention where its title stands
+
+
+def _titled_so(doc: Doc, iri: str, title: str) -> bool:
+    """A mention of the person comes shortly after the words of ``title`` ("Federal Minister of
+    Defence Dr. X" for "federal minister"), in the same paragraph."""
+    for start, _ in doc.entities[iri].mentions:
+        before = doc.body[max(0, start - _TITLE_REACH):start]
+        before = before[before.rfind("\n") + 1:].lower()   # within the paragraph
+        if title in " ".join(before.split()):
+            return True
+    return False
 
 
 def _holds_country(doc: Doc, iri: str, country: str) -> bool:

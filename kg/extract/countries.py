@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kg.extract.document import Doc, Ref
+from kg.extract.document import Doc, Ref, planned_destination
 from kg.extract.resources import Resources
 from kg.extract.text import fold
 from kg.iris import place_iri
@@ -38,6 +38,7 @@ def find_countries(doc: Doc, res: Resources) -> None:
                 if (m.i, m.j) not in places:   # a known Place is added by find_named
                     name = doc.span_text(m.i, m.j)
                     doc.entity(place_iri(name), "Place", name, sent.index)
+                    (doc.planned_places if planned_destination(doc, sent, m.i) else doc.firm_places).add(place_iri(name))
                     doc.mention(place_iri(name), m.i, m.j)
                     sent.refs.append(Ref(m.i, m.j, place_iri(name), "place"))
                 continue

@@ -154,6 +154,16 @@ class Entity:
 STORY_EVENT_TYPES = frozenset({"Meeting", "Visit", "AgreementSigning", "JointExercise"})
 # Modality cue keys (modality.tsv) that make what follows a plan, not a reported fact.
 PLAN_CUES = frozenset({"future", "intent", "conditional"})
+_PLAN_REACH = 8
+
+
+def planned_destination(doc: "Doc", sent: "Sentence", i: int) -> bool:
+    """A place after "to" that a plan or condition a few words before governs ("will travel to X",
+    "is scheduled to pay a return visit to X", "if he flew to X"): a future destination."""
+    if i - 1 < sent.a or doc.toks.norms[i - 1] != "to":
+        return False
+    return any(c.key in PLAN_CUES and c.term != "to" and i - _PLAN_REACH <= c.i < i
+               and not doc.toks.texts[c.i][:1].isupper() for c in sent.by_cat("cue:modality"))
 
 
 @dataclass
@@ -214,6 +224,8 @@ class Doc:
     codes: dict[str, tuple[Optional[str], Optional[str]]] = field(default_factory=dict)  # type -> CAMEO, PLOVER
     dateline: Optional[object] = None       # kg.extract.dateline.Dateline of the story, if it has one
     optional_places: set[str] = field(default_factory=set)   # water bodies: a Place only where an event happens
+    planned_places: set[str] = field(default_factory=set)   # named only as a future destination ("will travel to X")
+    firm_places: set[str] = field(default_factory=set)      # named at least once otherwise
     head_pairs: list["HeadPair"] = field(default_factory=list)   # two heads listed for a pair of countries
     name_candidates: Optional[list[bool]] = field(default=None, repr=False, compare=False)   # kg.extract.people, per token
 

@@ -441,8 +441,55 @@ def _own_actor(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
             return any(r.j == k - 1 and doc.entities[r.entity].type == "Person" for r in sent.refs)
         k -= 1
     if m.j + 1 < sent.b and norms[m.j] == "of":
-        return any(r.i == m.j + 1 and doc.entities[r.entity].type == "Person" for r in sent.refs)
-    return _being_on(doc, res, sent, m)
+        if any(r.i == m.j + 1 and doc.entities[r.entity].type == "Person" for r in sent.refs):
+            return True
+        return _signing_agent(doc, sent, m) is not None
+    return _being_on(doc, res, sent, m) or _returned_after(doc, res, sent, m)
+
+
+def _returned_after(doc: Doc, res: Resources, sent: Sentence, m: Match) -> bool:
+    """"X returned home on Wednesday after a four-day official visit to Egypt": a visit noun after
+    "after" / "following" that closes a verb of coming back (frame ``return``) reports the visit,
+    the subject's."""
+    if m.key != "Visit":
+        return False
+    norms = doc.toks.norms
+    k = m.i - 1
+    while k >= sent.a and m.i - k <= 5 and norms[k] not in ("after", "following", ",", ";"):
+        k -= 1
+    if k < sent.a or norms[k] not in ("after", "following"):
+        return False
+    for x in range(max(sent.a, k - 6), k):
+        if any(res.frames.get(tuple(norms[x:x + n])) == "return" for n in (1, 2)):
+            return True
+    return False
+
+
+_SIGNING_OBJECT_REACH = 16   # "the signing of a letter of intent on ... in the Strait of Malacca by ..."
+
+
+def _signing_agent(doc: Doc, sent: Sentence, m: Match) -> Optional[int]:
+    """"(witnessed) the signing of a memorandum on X by A and B": a signing noun whose document
+    and signatory ("by" a person) follow reports the signing itself; the token of that "by"
+    (the signatories come after it, those who witnessed or attended before), else None."""
+    if m.key != "AgreementSigning" or m.j + 1 >= sent.b or doc.toks.norms[m.j] != "of":
+        return None
+    norms = doc.toks.norms
+    agreement = next((r for r in sent.refs if doc.entities[r.entity].type == "Agreement"
+                      and m.j < r.i <= m.j + 3), None)
+    if agreement is None:
+        return None
+    events = {x.i for x in sent.by_cat("event")}
+    for k in range(agreement.j, min(sent.b, m.j + _SIGNING_OBJECT_REACH)):
+        if norms[k] in (";", ":", ",", "which", "that", "who") or k in events:
+            return None   # "..., which was drafted by X": X is no signatory
+        if norms[k] == "by":
+            agent = any(k < r.i <= k + _AGENT_REACH and doc.entities[r.entity].type == "Person" for r in sent.refs)
+            return k if agent else None
+    return None
+
+
+_AGENT_REACH = 10   # "by the Navy Chief of Staff, Admiral X"
 
 
 _BE_FORMS = frozenset({"is", "was", "are", "were"})
@@ -674,7 +721,11 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
             event.agreement = _agreement_referred(doc, res, sent, m)
         witnesses = _witnesses(doc, sent)
         subjects = countries_in(doc, sent, sent.a, m.i)
-        if not before and not passive and len(subjects) >= 2:
+        agent = _signing_agent(doc, sent, m)
+        if agent is not None:   # "witnessed the signing of X by A and B": A and B signed
+            persons = [r.entity for r in _persons(doc, sent, agent)]
+            event.participants = persons
+        elif not before and not passive and len(subjects) >= 2:
             # "Sri Lanka and Japan signed ... during a visit by X": the countries signed, X only visited
             event.participants = subjects
         else:
@@ -697,7 +748,7 @@ def _build(doc: Doc, res: Resources, sent: Sentence, m: Match, habitual: Optiona
         event.participants = persons or countries
         if not event.participants:
             return None
-    event.date = None if habitual else _event_date(doc, sent, m, event)
+    event.date = None if habitual else _event_date(doc, res, sent, m, event)
     event.topics = {a.key for a in sent.by_cat("area")}
     if event.place is None and m.key != "Visit":
         places = _of_type(doc, sent, "Place")
@@ -1075,7 +1126,7 @@ def _next_day(doc: Doc, sent: Sentence, m: Match) -> Optional[str]:
     return None
 
 
-def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[str]:
+def _event_date(doc: Doc, res: Resources, sent: Sentence, m: Match, event: Event) -> Optional[str]:
     if event.type == "Statement":
         occasion = _after_occasion(doc, sent, m)
         if occasion:
@@ -1091,6 +1142,9 @@ def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[st
                  and not _in_quotation(doc, sent, bisect.bisect_left(doc.toks.starts, d.start))]
     if dates:
         event.dated_by = "text"
+        begun = _begun_on(doc, res, sent, m, dates)
+        if begun:
+            return begun
         pos = doc.toks.starts[m.i]
         return min(dates, key=lambda d: (abs(d.start - pos), d.start)).value
     if event.agreement:
@@ -1110,6 +1164,22 @@ def _event_date(doc: Doc, sent: Sentence, m: Match, event: Event) -> Optional[st
         return same_paragraph
     event.dated_by = "speaker?" if event.type == "Statement" else "story"
     return doc.narrative_date or doc.date
+
+
+def _begun_on(doc: Doc, res: Resources, sent: Sentence, m: Match, dates: list) -> Optional[str]:
+    """"a four-day official visit to Egypt that began on 18 October": a day in a clause right after
+    a noun trigger, after a verb of beginning (frame ``start``), is the day the event began."""
+    norms = doc.toks.norms
+    for d in dates:
+        k = bisect.bisect_left(doc.toks.starts, d.start)
+        if not (m.j < k <= m.j + 10) or len(d.value) != 10:
+            continue
+        verb = next((x for x in range(k - 1, max(m.j, k - 4) - 1, -1)
+                     if res.frames.get((norms[x],)) == "start"), None)
+        if verb is not None and any(norms[x] in ("that", "which") for x in range(m.j, verb)) \
+                and not any(norms[x] in (",", ";", ".") for x in range(m.j, verb)):
+            return d.value
+    return None
 
 
 def _own_dates(doc: Doc, sent: Sentence, m: Match) -> list[DateMention]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.countries import opens_venue
-from kg.extract.document import Doc, Ref, Sentence
+from kg.extract.document import Doc, Ref, Sentence, planned_destination
 from kg.extract.organizations import find_organizations
 from kg.extract.resources import Resources
 from kg.iris import exercise_iri
@@ -26,6 +26,8 @@ def find_named(doc: Doc, res: Resources) -> None:
                 continue  # the capital stands for its country here
             doc.entity(entry.iri, entry.type, entry.name, sent.index, known=True, wikidata=entry.wikidata,
                        kind=entry.kind, date=entry.date)
+            if entry.type == "Place":
+                (doc.planned_places if planned_destination(doc, sent, m.i) else doc.firm_places).add(entry.iri)
             doc.mention(entry.iri, m.i, m.j)
             sent.refs.append(Ref(m.i, m.j, entry.iri, "name"))
     find_organizations(doc, res)
@@ -45,9 +47,16 @@ def cap_word(doc: Doc, k: int) -> bool:
 _EDITION = re.compile(r"(?:[\s-]+(?:\d{1,4}|[IVXLC]+))+$")
 
 
+_EDITION_INSIDE = re.compile(r"^([A-Z][^\s-]*(?:\s[A-Z][^\s-]*)*?)(?:-\d{1,4}|\s(?:19|20)\d\d)\s+[A-Z]")
+
+
 def exercise_name(text: str) -> str:
-    """A named exercise series without its edition: "Ataturk-XII" -> "Ataturk", "Faisal-12" -> "Faisal"."""
+    """A named exercise series without its edition: "Ataturk-XII" -> "Ataturk", "Faisal-12" -> "Faisal";
+    words after an edition describe the kind of drill: "Nusret-2026 Mine Countermeasures" -> "Nusret"."""
     name = text.strip("\"'“”‘’ -")
+    inside = _EDITION_INSIDE.match(name)
+    if inside:
+        name = inside.group(1)
     stripped = _EDITION.sub("", name).strip("\"'“”‘’ -")
     return stripped or name
 

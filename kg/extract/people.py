@@ -368,6 +368,10 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                 comma = _portfolio_end(doc, res, sent, end)   # "Minister of Defence and National Service, X"
                 sent.portfolios[comma] = end
                 end = comma
+            elif last.cat == "post" and _remit_end(doc, res, sent, end) > end:
+                remit = _remit_end(doc, res, sent, end)   # "Deputy Minister of Defence for Armaments and Acquisitions X"
+                sent.portfolios[remit] = end
+                end = remit
             elif end < sent.b and norms[end] == "," and end + 1 < sent.b and m.cat in ("post", "cue:counterpart"):
                 end += 1
             elif last.cat in ("post", "rank") and _unit_before_title(doc, res, sent, end, title_at) > end:
@@ -404,10 +408,10 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
             k += 1
             continue
         stop = name_run(doc, res, sent, k)
-        if stop - k >= 2 and stop < sent.b and norms[stop] == ",":
-            zone = right_zone(doc, res, sent, stop + 1)
-            if zone.posts:
-                _add_name(doc, res, sent, state, k, stop)
+        if stop - k >= 2 and stop < sent.b and norms[stop] == "," and right_zone(doc, res, sent, stop + 1).posts:
+            _add_name(doc, res, sent, state, k, stop)
+        elif stop - k >= 2 and _described_before(doc, res, sent, k, stop):
+            _add_name(doc, res, sent, state, k, stop)
         elif stop - k >= 2 and (_acts(doc, res, sent, stop, events) or (k - 1 in events and k - 1 > sent.a)):
             _add_name(doc, res, sent, state, k, stop)
             if stop + 1 < sent.b and norms[stop] == "and":
@@ -422,6 +426,25 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                 _add_name(doc, res, sent, state, stop + 1, after)
                 stop = after
         k = max(stop, k + 1)
+
+
+def _described_before(doc: Doc, res: Resources, sent: Sentence, k: int, stop: int) -> bool:
+    """A name set off by commas after a description of its holder that ends in a body's acronym in
+    brackets: "the head of the ministry's International Cooperation Directorate (SIBAT), X" --
+    the clause before the comma holds a post's head word ("head", "representative") after "the"."""
+    norms = doc.toks.norms
+    if k - 3 < sent.a or norms[k - 1] != "," or norms[k - 2] != ")":
+        return False
+    if stop < sent.b and norms[stop] not in (",", ".", ";", ")"):
+        return False
+    heads = res.lexicon.cues.get("title_heads", {})
+    x = k - 3
+    while x >= sent.a and norms[x] not in (",", ";", ":") and k - x <= 30:
+        if norms[x] in heads and x - 1 >= sent.a and norms[x - 1] in ("the", "and") \
+                and any(m.cat in ("posthead", "post") and m.i == x for m in sent.matches):
+            return True
+        x -= 1
+    return False
 
 
 def _portfolio_end(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
@@ -451,6 +474,39 @@ def _portfolio_end(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
             if stop - x - 1 >= 2 and (stop >= sent.b or norms[stop] in (",", ".", ")") or toks.texts[stop].islower()):
                 return x
     return k
+
+
+def _remit_end(doc: Doc, res: Resources, sent: Sentence, k: int) -> int:
+    """A post's remit in capitals after "for", before the holder's name: "Deputy Minister of Defence
+    for Armaments and Acquisitions X" (one capitalised word per conjunct when no comma follows),
+    "State Secretary for Defence Policy and Planning, X" (any capitalised words before the comma).
+    Returns the token after the remit (the comma, or the name's first word), else k."""
+    toks, norms = doc.toks, doc.toks.norms
+    if k + 3 >= sent.b or norms[k] != "for":
+        return k
+
+    def word(x: int) -> bool:
+        return x < sent.b and toks.texts[x][:1].isupper() and toks.texts[x].isalpha() \
+            and not toks.texts[x].isupper() and not any(r.i <= x < r.j for r in sent.refs) \
+            and not any(m.i <= x < m.j and m.cat in ("rank", "honorific", "post") for m in sent.matches)
+
+    x = k + 1
+    while word(x) or (x > k + 1 and norms[x] in ("and", "&", "of", "the") and word(x + 1 + (norms[x + 1] == "the"))):
+        x += 1
+    if x == k + 1:
+        return k
+    if x + 1 < sent.b and norms[x] == ",":
+        stop = name_run(doc, res, sent, x + 1)
+        if stop - x - 1 >= 2 and (stop >= sent.b or norms[stop] in (",", ".", ")") or toks.texts[stop].islower()):
+            return x
+    y = k + 1   # no comma: "for A and B Name Surname"
+    while word(y) and y + 2 < sent.b and norms[y + 1] in ("and", "&") and word(y + 2):
+        y += 2
+    y += 1
+    if not word(y - 1):
+        return k
+    stop = name_run(doc, res, sent, y)
+    return y if stop - y >= 2 and norms[y - 2] in ("and", "&") else k
 
 
 def _single_unit_words(res: Resources) -> set[str]:

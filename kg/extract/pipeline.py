@@ -81,6 +81,8 @@ class Extractor:
         used = {e.place for e in doc.events}
         for iri in doc.optional_places - used:
             del doc.entities[iri]
+        for iri in doc.planned_places - doc.firm_places - used - doc.optional_places:
+            doc.entities.pop(iri, None)   # only a future destination: no Place
         return doc
 
     def extract(self, article: Article) -> dict:

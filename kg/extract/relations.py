@@ -138,7 +138,7 @@ def _stated_relations(doc: Doc, res: Resources) -> None:
                 doc.relations.append(Relation(a, "cooperatesWith", b, None, sent.index, "cue:cooperation",
                                               areas=topics_of(sent), confidence=0.7))
         if "memberOf" in kinds:
-            _membership(doc, sent, cues)
+            _membership(doc, sent, cues, res.opening_quotes)
         if "alliedWith" in kinds:
             _alliance_members(doc, sent, cues)
             _allies_under(doc, sent, cues)
@@ -256,7 +256,7 @@ def _coordinated(doc: Doc, refs: list, start: int, type_: str, forward: bool = T
     return out
 
 
-def _membership(doc: Doc, sent, cues) -> None:
+def _membership(doc: Doc, sent, cues, quotes=frozenset()) -> None:
     """memberOf from "NATO member Hungary", "NATO members France and Greece", "as (fellow) members
     of NATO and the EU" (the countries the clause is about), "a member of the CSTO", "Indonesia,
     which chairs ASEAN", "holds the presidency of X", "Chile and Peru are APEC members", "members
@@ -291,8 +291,11 @@ def _membership(doc: Doc, sent, cues) -> None:
                 members = _apposed_country(doc, refs, cue.i)   # "Albania, a NATO member since 2009,"
             if not members:
                 members = _subject_countries(doc, sent, country_refs, cue.i, plural)   # "A and B are NATO members"
+            org_start = min(r.i for r in refs if r.j <= cue.i and r.entity in orgs_before)
+            if not members and _as_opening(norms, sent, org_start, doc.toks.texts, quotes):
+                members = _subject_after(doc, sent, refs, after, plural)   # "As fellow NATO members, A and B ..."
             if not members and plural:
-                members = _pair_named_before(doc, sent, min(r.i for r in refs if r.j <= cue.i and r.entity in orgs_before))
+                members = _pair_named_before(doc, sent, org_start)
             orgs = orgs_before
         elif orgs_after:
             orgs = orgs_after
@@ -300,10 +303,12 @@ def _membership(doc: Doc, sent, cues) -> None:
             if plural:   # "members of": all the clause's countries
                 members = list(dict.fromkeys(r.entity for r in before))
                 members += [c for c in _alongside(doc, refs, _list_end(refs, after, orgs)) if c not in members]
+                if not members and _as_opening(norms, sent, cue.i, doc.toks.texts, quotes):
+                    members = _subject_after(doc, sent, refs, _list_end(refs, after, orgs), plural=True)
             elif before:
                 members = list(reversed(_coordinated(doc, refs, before[-1].j, "Country", forward=False))) \
                     or [before[-1].entity]   # "Finland and Sweden joined NATO"
-            elif _as_opening(norms, sent, cue.i):
+            elif _as_opening(norms, sent, cue.i, doc.toks.texts, quotes):
                 members = _subject_after(doc, sent, refs, _list_end(refs, after, orgs))
         else:
             continue
@@ -334,23 +339,28 @@ _BEFORE_ORG = frozenset({"a", "an", "the", "fellow", "full", "founding", "both",
 _ALONGSIDE = (("alongside",), ("along", "with"), ("together", "with"), ("as", "are"), ("like",))
 
 
-def _as_opening(norms: list[str], sent, i: int) -> bool:
-    """"As a member state of the EU, Ireland ...": the membership opens the sentence or clause."""
+def _as_opening(norms: list[str], sent, i: int, texts=(), quotes=frozenset()) -> bool:
+    """"As a member state of the EU, Ireland ...": the membership opens the sentence, a clause or
+    a quotation ('He said, "As members of X, A and B ...')."""
     k = i - 1
     while k >= sent.a and norms[k] in ("a", "an", "fellow", "full", "founding", "longstanding", "long-standing"):
         k -= 1
-    return k >= sent.a and norms[k] == "as" and (k == sent.a or norms[k - 1] in (",", ";", ":", "and", "but"))
+    return k >= sent.a and norms[k] == "as" and (k == sent.a or norms[k - 1] in (",", ";", ":", "and", "but")
+                                                or texts[k - 1] in quotes)
 
 
-def _subject_after(doc: Doc, sent, refs, k: int) -> list[str]:
+def _subject_after(doc: Doc, sent, refs, k: int, plural: bool = False) -> list[str]:
     """The country that is the subject right after an opening phrase and its comma ("..., Ireland
-    has"; "..., the Polish army"): none if anything else comes first."""
+    has"; "..., the Polish army"), or with ``plural`` the coordinated countries there ("..., Chile
+    and Peru have"): none if anything else comes first."""
     norms = doc.toks.norms
     if k >= sent.b or norms[k] != ",":
         return []
     k += 1
     while k < sent.b and norms[k] in ("the", "its", "our"):
         k += 1
+    if plural:
+        return _coordinated(doc, refs, k, "Country")
     return [r.entity for r in refs if r.i == k and doc.entities[r.entity].type == "Country"][:1]
 
 
