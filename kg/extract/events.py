@@ -89,7 +89,6 @@ def find_events(doc: Doc, res: Resources) -> None:
     _fold_bare_signings(doc)
 
 
-_SPORT_WORDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _TOPICS: "weakref.WeakKeyDictionary[Resources, tuple[dict[tuple[str, ...], str], frozenset[str]]]" = \
     weakref.WeakKeyDictionary()
 _SPEECH_TYPES = frozenset({"Statement", "Interview"})
@@ -151,9 +150,7 @@ def drop_off_domain(doc: Doc, res: Resources) -> None:
 def _sport_story(doc: Doc, res: Resources) -> bool:
     """A match report or transfer story borrows the words of war ("the side's defence held",
     "regroup and attack"): three or more distinct words of ``sport_words.tsv`` in the article."""
-    words = _SPORT_WORDS.get(res)
-    if words is None:
-        words = _SPORT_WORDS[res] = {tuple(term_key(k)) for k in res.lexicon.cues.get("sport_words", {}) if term_key(k)}
+    words = res.phrases("sport_words")
     norms = doc.toks.norms
     longest = max((len(w) for w in words), default=0)
     found = {tuple(norms[k:k + n]) for k in range(len(norms)) for n in range(1, longest + 1)} & words

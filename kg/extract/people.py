@@ -368,8 +368,8 @@ def _titled_names(doc: Doc, res: Resources, sent: Sentence, state: "coref.State"
                 comma = _portfolio_end(doc, res, sent, end)   # "Minister of Defence and National Service, X"
                 sent.portfolios[comma] = end
                 end = comma
-            elif last.cat == "post" and _remit_end(doc, res, sent, end) > end:
-                remit = _remit_end(doc, res, sent, end)   # "Deputy Minister of Defence for Armaments and Acquisitions X"
+            elif last.cat == "post" and (remit := _remit_end(doc, res, sent, end)) > end:
+                # "Deputy Minister of Defence for Armaments and Acquisitions X"
                 sent.portfolios[remit] = end
                 end = remit
             elif end < sent.b and norms[end] == "," and end + 1 < sent.b and m.cat in ("post", "cue:counterpart"):

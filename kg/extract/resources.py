@@ -46,6 +46,7 @@ class Resources:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._folded_words: dict[str, frozenset[str]] = {}
+        self._phrases: dict[str, frozenset[tuple[str, ...]]] = {}
         self.spelling = _cue(lexicon, "spelling")
         self.irregular = {k: tuple(v.split(",")) for k, v in _cue(lexicon, "verb_forms").items()}
         self.past_forms = frozenset(f for forms in self.irregular.values() for f in forms
@@ -115,6 +116,14 @@ class Resources:
         found = self._folded_words.get(name)
         if found is None:
             found = self._folded_words[name] = frozenset(fold(w) for w in _cue(self.lexicon, name))
+        return found
+
+    def phrases(self, name: str) -> frozenset[tuple[str, ...]]:
+        """The entries of lexicon file ``name``.tsv as token tuples (phrases of several words too),
+        compiled once per lexicon."""
+        found = self._phrases.get(name)
+        if found is None:
+            found = self._phrases[name] = frozenset(tuple(term_key(w)) for w in _cue(self.lexicon, name) if term_key(w))
         return found
 
     # -- the gazetteer -----------------------------------------------------------------
